@@ -1,0 +1,57 @@
+package jp.iinj.eventing.configuration;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code iinj.eventing.*}: which service this is, where its outboxes are, and how topics, relay and consumers
+ * behave.
+ *
+ * @param service the writing service's name, e.g. {@code member-registry}: decides which topics it may write
+ */
+@ConfigurationProperties("iinj.eventing")
+public record EventingProperties(
+        String service,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Topics topics,
+        @DefaultValue Consumers consumers) {
+
+    /**
+     * @param collections   the MongoDB collections whose documents carry an outbox
+     * @param pollInterval  how often the relay looks for pending events when nothing woke it
+     * @param batchSize     aggregates leased per collection and round
+     * @param concurrency   aggregates published in parallel (events of one aggregate are always sequential)
+     * @param lease         how long a relay instance owns an aggregate before another may take it over
+     * @param retention     how long published entries stay in the document (for inspection) before they are pruned
+     */
+    public record Outbox(
+            @DefaultValue List<String> collections,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("30s") Duration lease,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("60s") Duration maxBackoff,
+            @DefaultValue("1h") Duration retention) {
+    }
+
+    /** Topics are created with these settings; production clusters want a replication factor of 3. */
+    public record Topics(
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicationFactor) {
+    }
+
+    /**
+     * @param retries        retries of a transient failure before the record goes to the dead-letter topic
+     * @param handlerTimeout the longest one handler call may take
+     */
+    public record Consumers(
+            @DefaultValue("4") int retries,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("30s") Duration handlerTimeout) {
+    }
+}
