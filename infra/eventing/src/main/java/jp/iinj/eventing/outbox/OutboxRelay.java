@@ -129,16 +129,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> markPublished(String collection, Lease lease, OutboxEntry entry) {
-        // matching the entry while still PENDING makes the decrement happen once, whoever marks it
-        Query query = Query.query(where("_id").is(lease.aggregateId()).and(OutboxFields.OUTBOX).elemMatch(
-                where(OutboxFields.EVENT_ID).is(entry.event().id()).and(OutboxFields.STATUS).is(OutboxEntry.Status.PENDING.name())));
+        // only the lease holder marks, so each entry's pending count is taken off once; a relay whose lease
+        // expired mid-send leaves the marking to its successor, which re-sends (consumers deduplicate)
+        Query query = Query.query(where("_id").is(lease.aggregateId())
+                .and(OutboxFields.LEASE_TOKEN).is(lease.token())
+                .and(OutboxFields.OUTBOX + "." + OutboxFields.EVENT_ID).is(entry.event().id()));
         Update update = new Update()
                 .set(OutboxFields.OUTBOX + ".$." + OutboxFields.STATUS, OutboxEntry.Status.PUBLISHED.name())
                 .set(OutboxFields.OUTBOX + ".$." + OutboxFields.PUBLISHED_AT, Date.from(clock.instant()))
                 .inc(OutboxFields.OUTBOX + ".$." + OutboxFields.ATTEMPTS, 1)
                 .inc(OutboxFields.PENDING, -1);
         return mongo.updateFirst(query, update, collection)
-                .doOnSuccess(result -> metrics.published(entry.topic()))
+                .doOnSuccess(result -> {
+                    if (result.getModifiedCount() == 1) {
+                        metrics.published(entry.topic());
+                    }
+                })
                 .then();
     }
 
@@ -149,6 +155,7 @@ public class OutboxRelay implements SmartLifecycle {
         log.warn("publishing event {} ({}) of aggregate {} failed, attempt {}; next try in {}: {}",
                 entry.event().id(), entry.event().type(), lease.aggregateId(), attempts, backoff, failure.toString());
         Query query = Query.query(where("_id").is(lease.aggregateId())
+                .and(OutboxFields.LEASE_TOKEN).is(lease.token())
                 .and(OutboxFields.OUTBOX + "." + OutboxFields.EVENT_ID).is(entry.event().id()));
         Update update = new Update()
                 .inc(OutboxFields.OUTBOX + ".$." + OutboxFields.ATTEMPTS, 1)
@@ -170,7 +177,7 @@ public class OutboxRelay implements SmartLifecycle {
         Update update = new Update()
                 .unset(OutboxFields.LEASE)
                 .pull(OutboxFields.OUTBOX, new Document(OutboxFields.STATUS, OutboxEntry.Status.PUBLISHED.name())
-                        .append(OutboxFields.PUBLISHED_AT, new Document("$lt", cutoff)));
+                        .append(OutboxFields.PUBLISHED_AT, new Document("$lte", cutoff)));
         return mongo.updateFirst(ours, update, collection).then();
     }
 

@@ -1,0 +1,185 @@
+package jp.iinj.eventing.outbox;
+
+import static jp.iinj.testing.kafka.TopicProbe.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.iinj.eventing.configuration.EventingProperties;
+import jp.iinj.eventing.topics.TopicProvisioner;
+import jp.iinj.contracts.membership.MemberRegisteredV1;
+import jp.iinj.contracts.membership.OrganisationType;
+import jp.iinj.contracts.topics.TopicCatalogue;
+import jp.iinj.eventing.cloudevents.EventRegion;
+import jp.iinj.eventing.testapp.EventingTestApplication;
+import jp.iinj.eventing.testapp.TestMember;
+import jp.iinj.testing.infrastructure.TestInfrastructure;
+import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.spring.WithPlatformInfrastructure;
+
+@SpringBootTest(classes = EventingTestApplication.class)
+@WithPlatformInfrastructure
+class OutboxRelayIT {
+
+    private static final String TOPIC = TopicCatalogue.MEMBER_EVENTS_V1.name();
+    private static TopicProbe probe;
+
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    OutboxEventFactory events;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    OutboxMetrics metrics;
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeAll
+    static void subscribe() {
+        probe = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(), TOPIC);
+    }
+
+    @AfterAll
+    static void close() {
+        probe.close();
+    }
+
+    @Test
+    void publishesTheEventsOfAWriteAndMarksThemPublishedOnlyAfterTheAck() {
+        String id = UUID.randomUUID().toString();
+        OutboxEntry event = registered(id, "株式会社アルファ");
+
+        store.insert(new TestMember(id, "株式会社アルファ", null, 0), List.of(event)).block();
+
+        var record = probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+        assertThat(header(record, "ce_id")).isEqualTo(event.event().id());
+        assertThat(header(record, "ce_bureau")).isEqualTo("kanto");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Document stored = rawDocument(id);
+            assertThat(stored.getInteger("outboxPending")).isZero();
+            assertThat(OutboxEntry.listFrom(stored)).singleElement()
+                    .satisfies(entry -> assertThat(entry.status()).isEqualTo(OutboxEntry.Status.PUBLISHED));
+        });
+    }
+
+    @Test
+    void keepsTheEventsOfOneAggregateInTheOrderTheyWereWritten() {
+        String id = UUID.randomUUID().toString();
+        store.insert(new TestMember(id, "first", null, 0), List.of(registered(id, "first"))).block();
+        store.update(new TestMember(id, "second", null, 1), where("revision").is(0L), List.of(registered(id, "second"))).block();
+        store.update(new TestMember(id, "third", null, 2), where("revision").is(1L), List.of(registered(id, "third"))).block();
+
+        var records = probe.awaitRecords(r -> id.equals(r.key()), 3, Duration.ofSeconds(30));
+
+        assertThat(records).extracting(r -> TopicProbe.valueAsString(r).replaceAll(".*\"legalName\":\"([a-z]+)\".*", "$1"))
+                .containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void anUpdateFromAStaleRevisionChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        store.insert(new TestMember(id, "before", "nick", 0), List.of()).block();
+        store.update(new TestMember(id, "after", null, 1), where("revision").is(0L), List.of()).block();
+
+        var stale = store.update(new TestMember(id, "stale", null, 1), where("revision").is(0L), List.of(registered(id, "stale")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(stale::block).isInstanceOf(OptimisticLockingFailureException.class);
+        TestMember stored = mongo.findById(id, TestMember.class).block();
+        assertThat(stored).isEqualTo(new TestMember(id, "after", null, 1));
+        assertThat(rawDocument(id).getInteger("outboxPending")).isZero();
+    }
+
+    @Test
+    void takesOverTheEventsOfARelayThatDiedHoldingTheLease() {
+        String id = UUID.randomUUID().toString();
+        double reclaimedBefore = reclaimed();
+        // as a crashed instance leaves it: leased, lease expired, event never published
+        Document orphan = new Document("_id", id).append("name", "orphan").append("revision", 0L)
+                .append("outbox", List.of(registered(id, "orphan").toDocument()))
+                .append("outboxPending", 1)
+                .append("outboxLease", new Document("owner", "dead-instance").append("token", "t")
+                        .append("expiresAt", Date.from(Instant.now().minusSeconds(1))));
+        mongo.insert(orphan, "test_members").block();
+
+        probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reclaimed()).isEqualTo(reclaimedBefore + 1));
+    }
+
+    @Test
+    void leavesAnAggregateAloneWhileAnotherRelayHoldsALiveLease() {
+        String id = UUID.randomUUID().toString();
+        Document leased = new Document("_id", id).append("name", "leased").append("revision", 0L)
+                .append("outbox", List.of(registered(id, "leased").toDocument()))
+                .append("outboxPending", 1)
+                .append("outboxLease", new Document("owner", "busy-instance").append("token", "t")
+                        .append("expiresAt", Date.from(Instant.now().plusSeconds(3600))));
+        mongo.insert(leased, "test_members").block();
+
+        probe.assertNoMoreRecords(r -> id.equals(r.key()), Duration.ofSeconds(2));
+
+        // the other instance goes away without releasing; once its lease is over, this relay takes over
+        mongo.updateFirst(Query.query(where("_id").is(id)),
+                new Update().set("outboxLease.expiresAt", Date.from(Instant.now().minusSeconds(1))), "test_members").block();
+        probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void prunesPublishedEntriesOnceTheirRetentionIsOver(@Autowired KafkaTemplate<String, byte[]> kafka,
+                                                        @Autowired TopicProvisioner topics) {
+        String id = UUID.randomUUID().toString();
+        mongo.insert(new Document("_id", id).append("outbox", List.of(registered(id, "pruned").toDocument()))
+                .append("outboxPending", 1), "pruned_members").block();
+        var noRetention = new EventingProperties.Outbox(List.of("pruned_members"), Duration.ofHours(1), 10, 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO);
+        var relay = new OutboxRelay(mongo, kafka, topics, metrics, noRetention, java.time.Clock.systemUTC());
+
+        relay.relayOnce().block();
+
+        probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+        Document stored = mongo.findById(id, Document.class, "pruned_members").block();
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored.getInteger("outboxPending")).isZero();
+        assertThat(stored.get("outboxLease")).isNull();
+    }
+
+    @Test
+    void reportsTheBacklogAsAGauge() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(meters.get("iinj.outbox.backlog").gauge().value()).isEqualTo(metrics.backlog()));
+    }
+
+    private OutboxEntry registered(String id, String name) {
+        var payload = new MemberRegisteredV1(id, name, OrganisationType.SME, null, "13", "kanto", Instant.now());
+        return events.create(TopicCatalogue.MEMBER_REGISTERED_V1, id, payload, new EventRegion("kanto", "13", null), "corr-" + id);
+    }
+
+    private Document rawDocument(String id) {
+        return mongo.findById(id, Document.class, "test_members").block();
+    }
+
+    private double reclaimed() {
+        var counter = meters.find("iinj.outbox.leases.reclaimed").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
