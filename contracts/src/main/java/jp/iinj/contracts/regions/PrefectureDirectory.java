@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public final class PrefectureDirectory {
     private final Map<String, Prefecture> byCode;
 
     private PrefectureDirectory(Map<String, Prefecture> byCode) {
-        this.byCode = Map.copyOf(byCode);
+        this.byCode = Collections.unmodifiableMap(new LinkedHashMap<>(byCode));
     }
 
     public static PrefectureDirectory current() {
@@ -35,6 +36,7 @@ public final class PrefectureDirectory {
         return jisCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(jisCode));
     }
 
+    /** In JIS code order, north to south. */
     public Collection<Prefecture> all() {
         return byCode.values();
     }

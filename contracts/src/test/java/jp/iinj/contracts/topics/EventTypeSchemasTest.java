@@ -1,0 +1,155 @@
+package jp.iinj.contracts.topics;
+
+import static jp.iinj.contracts.topics.TopicCatalogue.MEMBER_REGISTERED_V1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import jp.iinj.contracts.membership.MemberRegisteredV1;
+import jp.iinj.contracts.membership.OrganisationType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Every event type has a 2020-12 schema, and what the Java payload serialises to satisfies it. */
+class EventTypeSchemasTest {
+
+    private static final String SCHEMA_ID_BASE = "https://iinj.jp/contracts/events/";
+
+    /** One valid payload per event type; a new event type fails here until it adds one. */
+    private static final Map<EventType<?>, Object> SAMPLES = Map.of(
+            MEMBER_REGISTERED_V1, new MemberRegisteredV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71", "株式会社信濃川精機",
+                    OrganisationType.SME, "3110001012345", "15", "kanto", Instant.parse("2026-04-01T09:30:00Z")));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    // format assertions on, so that date-time and friends are checked and not merely annotations
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
+    static Stream<EventType<?>> eventTypes() {
+        return TopicCatalogue.all().stream().flatMap(topic -> topic.eventTypes().stream());
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void schemaIsAValid202012SchemaNamedAfterItsEventType(EventType<?> type) {
+        JsonNode schema = schemaOf(type);
+        Schema metaSchema = SCHEMAS.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+
+        assertThat(metaSchema.validate(schema)).isEmpty();
+        assertThat(schema.path("$schema").asString()).isEqualTo(SpecificationVersion.DRAFT_2020_12.getDialectId());
+        assertThat(schema.path("title").asString()).isEqualTo(type.type());
+        assertThat(schema.path("$id").asString()).isEqualTo(SCHEMA_ID_BASE + type.schemaPath());
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void schemaDeclaresExactlyThePayloadRecordsFields(EventType<?> type) {
+        // the schemas allow unknown properties, so a field missing from the schema would otherwise go unnoticed
+        assertThat(type.payloadType().isRecord()).as("%s payload is a record", type).isTrue();
+        List<String> fields = Arrays.stream(type.payloadType().getRecordComponents()).map(RecordComponent::getName).toList();
+
+        assertThat(schemaOf(type).path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(fields);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void sampleOfThePayloadSatisfiesTheSchema(EventType<?> type) {
+        Object sample = SAMPLES.get(type);
+        assertThat(sample).as("add a sample %s to EventTypeSchemasTest.SAMPLES", type.payloadType().getSimpleName())
+                .isInstanceOf(type.payloadType());
+
+        assertThat(validate(type, JSON.valueToTree(sample))).isEmpty();
+    }
+
+    @Test
+    void everySchemaFileBelongsToAnEventType() throws IOException {
+        Path events = Path.of(System.getProperty("basedir", "."), "events");
+        List<String> declared = eventTypes().map(EventType::schemaPath).toList();
+        try (Stream<Path> files = Files.walk(events)) {
+            List<String> schemaFiles = files.filter(path -> path.toString().endsWith(".schema.json"))
+                    .map(path -> events.relativize(path).toString().replace('\\', '/')).toList();
+
+            assertThat(schemaFiles).isNotEmpty().allSatisfy(path -> assertThat(declared).contains(path));
+        }
+    }
+
+    @Test
+    void instantsSerialiseAsIsoStrings() {
+        JsonNode payload = JSON.valueToTree(SAMPLES.get(MEMBER_REGISTERED_V1));
+
+        assertThat(payload.path("registeredAt").isString()).isTrue();
+        assertThat(payload.path("registeredAt").asString()).isEqualTo("2026-04-01T09:30:00Z");
+    }
+
+    @Test
+    void memberWithoutCorporateNumberIsValid() {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(MEMBER_REGISTERED_V1));
+        payload.putNull("corporateNumber");
+
+        assertThat(validate(MEMBER_REGISTERED_V1, payload)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} = {1} fails {2}")
+    @CsvSource({
+            "corporateNumber,  0123456789012, pattern",
+            "corporateNumber,  311000101234,  pattern",
+            "bureau,           tokai,         enum",
+            "prefectureCode,   48,            pattern",
+            "organisationType, NPO,           enum",
+            "memberId,         '',            minLength",
+            "registeredAt,     2026-04-01,    format"})
+    void invalidMemberRegisteredIsRejected(String field, String value, String keyword) {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(MEMBER_REGISTERED_V1));
+        payload.put(field, value);
+
+        assertThat(validate(MEMBER_REGISTERED_V1, payload))
+                .extracting(Error::getKeyword, error -> error.getInstanceLocation().toString())
+                .containsExactly(tuple(keyword, "/" + field));
+    }
+
+    @Test
+    void memberRegisteredWithoutRequiredFieldIsRejected() {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(MEMBER_REGISTERED_V1));
+        payload.remove("bureau");
+
+        assertThat(validate(MEMBER_REGISTERED_V1, payload))
+                .extracting(Error::getKeyword, Error::getProperty)
+                .containsExactly(tuple("required", "bureau"));
+    }
+
+    private static List<Error> validate(EventType<?> type, JsonNode payload) {
+        return SCHEMAS.getSchema(schemaOf(type)).validate(payload);
+    }
+
+    private static JsonNode schemaOf(EventType<?> type) {
+        try (InputStream in = EventTypeSchemasTest.class.getClassLoader().getResourceAsStream(type.schemaClasspathLocation())) {
+            assertThat(in).as("schema of %s on the classpath at %s", type, type.schemaClasspathLocation()).isNotNull();
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
