@@ -1,0 +1,13 @@
+package jp.iinj.memberregistry;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Registers member organisations and publishes their membership lifecycle on {@code membership.member-events.v1}. */
+@SpringBootApplication
+public class MemberRegistryApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MemberRegistryApplication.class, args);
+    }
+}

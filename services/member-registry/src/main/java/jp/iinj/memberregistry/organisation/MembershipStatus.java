@@ -1,0 +1,7 @@
+package jp.iinj.memberregistry.organisation;
+
+/** Where an organisation stands in the membership lifecycle. */
+public enum MembershipStatus {
+    /** Registered online, waiting for a regional body or an administrator to approve it. */
+    APPLIED
+}

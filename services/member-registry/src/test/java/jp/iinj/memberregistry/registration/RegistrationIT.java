@@ -1,0 +1,105 @@
+package jp.iinj.memberregistry.registration;
+
+import static jp.iinj.testing.kafka.TopicProbe.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import jp.iinj.contracts.topics.TopicCatalogue;
+import jp.iinj.testing.contracts.EventSchemaAssertions;
+import jp.iinj.testing.infrastructure.TestInfrastructure;
+import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.spring.WithPlatformInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@WithPlatformInfrastructure
+class RegistrationIT {
+
+    private static TopicProbe memberEvents;
+
+    @Autowired
+    WebTestClient http;
+
+    @BeforeAll
+    static void subscribe() {
+        memberEvents = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
+                TopicCatalogue.MEMBER_EVENTS_V1.name());
+    }
+
+    @AfterAll
+    static void close() {
+        memberEvents.close();
+    }
+
+    @Test
+    void registersAnOrganisationReadsItBackAndPublishesMemberRegistered() {
+        String corporateNumber = CorporateNumbers.random();
+        String correlationId = "it-" + UUID.randomUUID();
+
+        var created = http.post().uri("/api/members/organisations")
+                .header("X-Correlation-Id", correlationId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("legalName", "株式会社北海精機", "organisationType", "SME",
+                        "corporateNumber", corporateNumber, "prefectureCode", "01"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/members/organisations/[0-9a-f-]{36}")
+                .expectBody(OrganisationResponse.class).returnResult().getResponseBody();
+
+        assertThat(created.legalName()).isEqualTo("株式会社北海精機");
+        assertThat(created.bureau()).isEqualTo("hokkaido");
+        assertThat(created.status().name()).isEqualTo("APPLIED");
+        http.get().uri("/api/members/organisations/{id}", created.id()).exchange()
+                .expectStatus().isOk()
+                .expectBody(OrganisationResponse.class).isEqualTo(created);
+
+        var record = memberEvents.awaitRecord(r -> created.id().equals(r.key()), Duration.ofSeconds(30));
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_source")).isEqualTo("/iinj/member-registry");
+        assertThat(header(record, "ce_type")).isEqualTo("jp.iinj.membership.member-registered.v1");
+        assertThat(header(record, "ce_subject")).isEqualTo(created.id());
+        assertThat(header(record, "ce_time")).isEqualTo(created.registeredAt().toString());
+        assertThat(header(record, "ce_dataschema"))
+                .isEqualTo("https://iinj.jp/contracts/events/membership/member-registered.v1.schema.json");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(header(record, "ce_bureau")).isEqualTo("hokkaido");
+        assertThat(header(record, "ce_prefecture")).isEqualTo("01");
+        assertThat(header(record, "ce_correlationid")).isEqualTo(correlationId);
+        EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.MEMBER_REGISTERED_V1, record.value());
+        assertThat(TopicProbe.valueAsString(record)).contains("\"corporateNumber\":\"" + corporateNumber + "\"");
+    }
+
+    @Test
+    void answersAnUnknownOrganisationWithAProblem() {
+        http.get().uri("/api/members/organisations/{id}", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://iinj.jp/problems/not-found");
+    }
+
+    /** Valid corporate numbers that no other test uses. */
+    static final class CorporateNumbers {
+        static String random() {
+            String base = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+            int sum = 0;
+            for (int n = 1; n <= 12; n++) {
+                sum += (base.charAt(12 - n) - '0') * (n % 2 == 1 ? 1 : 2);
+            }
+            return (9 - sum % 9) + base;
+        }
+    }
+}
