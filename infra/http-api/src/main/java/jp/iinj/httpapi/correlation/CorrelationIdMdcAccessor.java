@@ -1,0 +1,31 @@
+package jp.iinj.httpapi.correlation;
+
+import io.micrometer.context.ThreadLocalAccessor;
+import org.slf4j.MDC;
+
+/**
+ * Copies the correlation id between the Reactor context and the logging MDC wherever Reactor hops threads.
+ * Registered through {@code META-INF/services}, so the global {@code ContextRegistry} knows it exactly once.
+ */
+public final class CorrelationIdMdcAccessor implements ThreadLocalAccessor<String> {
+
+    @Override
+    public Object key() {
+        return RequestCorrelation.CONTEXT_KEY;
+    }
+
+    @Override
+    public String getValue() {
+        return MDC.get(RequestCorrelation.MDC_KEY);
+    }
+
+    @Override
+    public void setValue(String value) {
+        MDC.put(RequestCorrelation.MDC_KEY, value);
+    }
+
+    @Override
+    public void setValue() {
+        MDC.remove(RequestCorrelation.MDC_KEY);
+    }
+}

@@ -1,0 +1,60 @@
+package jp.iinj.httpapi.problems;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The problem types of the platform's HTTP APIs. Each one is identified by {@code https://iinj.jp/problems/<slug>}
+ * in the {@code type} member of an RFC 9457 problem. Statuses without a type here are answered with
+ * {@code about:blank}, which RFC 9457 reserves for "nothing more to say than the status code".
+ */
+public enum ProblemType {
+
+    INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
+    MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    public static final String BASE_URI = "https://iinj.jp/problems/";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public URI uri() {
+        return URI.create(BASE_URI + slug);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The general type for a status, e.g. {@link #INVALID_REQUEST} (not {@link #MALFORMED_JSON}) for 400. */
+    static Optional<ProblemType> forStatus(HttpStatusCode status) {
+        return Arrays.stream(values()).filter(type -> type.status.value() == status.value()).findFirst();
+    }
+}
