@@ -1,0 +1,168 @@
+package jp.iinj.localplatform;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What to start and where. Each setting is a system property such as {@code iinj.kafka.port} or the environment
+ * variable named after it ({@code IINJ_KAFKA_PORT}); the system property wins, and blank values count as absent
+ * (the Maven profile forwards every property, blank when nobody set it).
+ */
+record PlatformSettings(
+        Path dataDir,
+        List<ServiceSpec> services,
+        List<String> serviceJavaOpts,
+        int kafkaPort,
+        int kafkaControllerPort,
+        Optional<String> externalKafka,
+        int mongoPort,
+        Optional<MongoUri> externalMongo) {
+
+    static final String NO_SERVICES = "none";
+    static final List<String> DEFAULT_SERVICE_JAVA_OPTS =
+            List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    static PlatformSettings fromSystem() {
+        return read(System.getenv(), System.getProperties());
+    }
+
+    static PlatformSettings read(Map<String, String> environment, Properties systemProperties) {
+        Source source = new Source(environment, systemProperties);
+        PlatformSettings settings = new PlatformSettings(
+                source.get("iinj.data.dir")
+                        .map(Path::of)
+                        .orElseGet(() -> Path.of(systemProperties.getProperty("user.home"), ".iinj", "local-platform"))
+                        .toAbsolutePath()
+                        .normalize(),
+                selectedServices(source),
+                source.get("iinj.service.java-opts").map(opts -> List.of(opts.split("\\s+"))).orElse(DEFAULT_SERVICE_JAVA_OPTS),
+                source.port("iinj.kafka.port", 19092),
+                source.port("iinj.kafka.controller-port", 19093),
+                source.get("iinj.kafka.bootstrap-servers"),
+                source.port("iinj.mongodb.port", 27117),
+                source.get("iinj.mongodb.uri").map(MongoUri::new));
+        settings.requireDistinctPorts();
+        return settings;
+    }
+
+    boolean embeddedKafka() {
+        return externalKafka.isEmpty();
+    }
+
+    boolean embeddedMongo() {
+        return externalMongo.isEmpty();
+    }
+
+    String kafkaBootstrapServers() {
+        return externalKafka.orElse("localhost:" + kafkaPort);
+    }
+
+    String mongoUri(String database) {
+        return externalMongo.map(uri -> uri.withDatabase(database))
+                .orElse("mongodb://127.0.0.1:" + mongoPort + "/" + database);
+    }
+
+    String mongoUriForDisplay() {
+        return externalMongo.map(uri -> uri.value().replaceFirst("://([^:@/]*):[^@/]*@", "://$1:****@"))
+                .orElse("mongodb://localhost:" + mongoPort);
+    }
+
+    private static List<ServiceSpec> selectedServices(Source source) {
+        List<ServiceSpec> withPorts = ServiceSpec.ALL.stream()
+                .map(spec -> spec.withPort(source.port(spec.portProperty(), spec.port())))
+                .toList();
+        Optional<String> selection = source.get("iinj.services");
+        if (selection.isEmpty()) {
+            return withPorts;
+        }
+        if (selection.get().equalsIgnoreCase(NO_SERVICES)) {
+            return List.of();
+        }
+        List<String> known = withPorts.stream().map(ServiceSpec::name).toList();
+        List<String> names = Arrays.stream(selection.get().split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(Source.describe("iinj.services") + ": unknown service '" + name
+                        + "'; known: " + String.join(", ", known) + ", or '" + NO_SERVICES + "'");
+            }
+        }
+        // the catalogue's order, whatever order they were named in
+        return withPorts.stream().filter(spec -> names.contains(spec.name())).toList();
+    }
+
+    /** The ports the platform itself listens on: the embedded infrastructure's and the services'. */
+    List<PortUse> ownPorts() {
+        List<PortUse> ports = new ArrayList<>();
+        if (embeddedKafka()) {
+            ports.add(new PortUse(kafkaPort, "the Kafka broker", "iinj.kafka.port"));
+            ports.add(new PortUse(kafkaControllerPort, "the Kafka controller", "iinj.kafka.controller-port"));
+        }
+        if (embeddedMongo()) {
+            ports.add(new PortUse(mongoPort, "MongoDB", "iinj.mongodb.port"));
+        }
+        services.forEach(service -> ports.add(new PortUse(service.port(), service.name(), service.portProperty())));
+        return ports;
+    }
+
+    /** @param setting the system property that moves it; the environment variable is named after it */
+    record PortUse(int port, String user, String setting) {
+
+        String settingNames() {
+            return Source.describe(setting);
+        }
+    }
+
+    private void requireDistinctPorts() {
+        Map<Integer, PortUse> claimed = new HashMap<>();
+        for (PortUse use : ownPorts()) {
+            PortUse other = claimed.putIfAbsent(use.port(), use);
+            if (other != null) {
+                throw new IllegalArgumentException("port " + use.port() + " is set for both " + other.user() + " and " + use.user()
+                        + "; move one with " + use.settingNames());
+            }
+        }
+    }
+
+    private record Source(Map<String, String> environment, Properties systemProperties) {
+
+        Optional<String> get(String property) {
+            return nonBlank(systemProperties.getProperty(property))
+                    .or(() -> nonBlank(environment.get(environmentName(property))));
+        }
+
+        int port(String property, int defaultPort) {
+            Optional<String> value = get(property);
+            if (value.isEmpty()) {
+                return defaultPort;
+            }
+            try {
+                int port = Integer.parseInt(value.get());
+                if (port >= 1 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below, like an out-of-range number
+            }
+            throw new IllegalArgumentException(describe(property) + " must be a port number (1-65535), not '" + value.get() + "'");
+        }
+
+        static String describe(String property) {
+            return property + " / " + environmentName(property);
+        }
+
+        static String environmentName(String property) {
+            return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+
+        private static Optional<String> nonBlank(String value) {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+    }
+}
