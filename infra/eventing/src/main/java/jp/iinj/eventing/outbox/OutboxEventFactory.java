@@ -34,12 +34,19 @@ public class OutboxEventFactory {
         this.clock = clock;
     }
 
+    /** An event that happens now, by the platform clock. */
+    public <P> OutboxEntry create(EventType<P> type, String aggregateId, P payload, EventRegion region,
+                                  String correlationId) {
+        return create(type, aggregateId, payload, region, correlationId, clock.instant());
+    }
+
     /**
      * @param aggregateId   the record key and CloudEvents subject, so one aggregate's events stay in order
      * @param correlationId the request or event that caused this one; may be null
+     * @param occurredAt    when the change happened: the CloudEvents {@code time}, equal to the time the payload states
      */
     public <P> OutboxEntry create(EventType<P> type, String aggregateId, P payload, EventRegion region,
-                                  String correlationId) {
+                                  String correlationId, Instant occurredAt) {
         Topic topic = TopicCatalogue.topicCarrying(type);
         if (topic.owner() != service) {
             throw new IllegalStateException(service.serviceName() + " may not write " + type + ": topic "
@@ -49,10 +56,9 @@ public class OutboxEventFactory {
         if (correlationId != null) {
             extensions.put(CloudEventAttributes.CORRELATION_ID, correlationId);
         }
-        // MongoDB keeps milliseconds: truncate now so ce_time is the same wherever it is read from
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // MongoDB keeps milliseconds: truncate so ce_time is the same wherever it is read from
         EventMetadata event = new EventMetadata(UUID.randomUUID().toString(), service.eventSource(), type.type(),
-                aggregateId, now, SCHEMA_BASE + type.schemaPath(), extensions);
+                aggregateId, occurredAt.truncatedTo(ChronoUnit.MILLIS), SCHEMA_BASE + type.schemaPath(), extensions);
         return OutboxEntry.pending(topic.name(), aggregateId, event, json.write(payload));
     }
 }

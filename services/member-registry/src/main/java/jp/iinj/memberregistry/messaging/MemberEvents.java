@@ -27,7 +27,7 @@ public class MemberEvents {
                 organisation.corporateNumber(), organisation.prefectureCode(), organisation.bureau(),
                 organisation.registeredAt());
         return events.create(TopicCatalogue.MEMBER_REGISTERED_V1, organisation.id(), payload, regionOf(organisation),
-                correlationId);
+                correlationId, organisation.registeredAt());
     }
 
     private static EventRegion regionOf(Organisation organisation) {
