@@ -112,12 +112,13 @@ public class OutboxRelay implements SmartLifecycle {
                 .filter(entry -> entry.status() == OutboxEntry.Status.PENDING)
                 .toList();
         return Flux.fromIterable(pending)
+                // deferred: each step reads the clock when it runs, not when the chain is assembled
                 .concatMap(entry -> send(entry)
-                        .then(markPublished(collection, lease, entry))
+                        .then(Mono.defer(() -> markPublished(collection, lease, entry)))
                         .thenReturn(true)
-                        .onErrorResume(failure -> markFailed(collection, lease, entry, failure).thenReturn(false)))
+                        .onErrorResume(failure -> Mono.defer(() -> markFailed(collection, lease, entry, failure)).thenReturn(false)))
                 .takeUntil(published -> !published)
-                .then(release(collection, lease));
+                .then(Mono.defer(() -> release(collection, lease)));
     }
 
     private Mono<Void> send(OutboxEntry entry) {
