@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import jp.iinj.embeddedmongodb.H2BackendAnsweringHello;
 
 /**
  * mongo-java-server inside the launcher, keeping its data in one H2 MVStore file. Closing it flushes the file; after a

@@ -2,7 +2,7 @@ package jp.iinj.testing.infrastructure;
 
 import java.util.Locale;
 
-import jp.iinj.testing.mongodb.MongoConnectionStrings;
+import jp.iinj.embeddedmongodb.MongoConnectionStrings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

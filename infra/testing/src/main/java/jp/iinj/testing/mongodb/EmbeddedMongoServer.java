@@ -3,7 +3,7 @@ package jp.iinj.testing.mongodb;
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jp.iinj.embeddedmongodb.MemoryBackendAnsweringHello;
 
 /**
  * mongo-java-server in memory on a random port of 127.0.0.1. It speaks the wire protocol well enough for CRUD,
@@ -20,7 +20,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer start() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new MemoryBackendAnsweringHello());
         // change streams need the oplog
         server.enableOplog();
         server.bind("127.0.0.1", 0);

@@ -84,6 +84,13 @@ class RegistrationIT {
     }
 
     @Test
+    void reportsItselfHealthyIncludingItsDatabase() {
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
     void answersAnUnknownOrganisationWithAProblem() {
         http.get().uri("/api/members/organisations/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()

@@ -1,4 +1,4 @@
-package jp.iinj.testing.mongodb;
+package jp.iinj.embeddedmongodb;
 
 import java.util.regex.Pattern;
 

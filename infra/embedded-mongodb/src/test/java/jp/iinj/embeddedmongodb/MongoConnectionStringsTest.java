@@ -1,4 +1,4 @@
-package jp.iinj.testing.mongodb;
+package jp.iinj.embeddedmongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
