@@ -19,6 +19,8 @@ class MongoConnectionStringsTest {
     void replacesTheDatabaseAndKeepsTheOptions() {
         assertThat(MongoConnectionStrings.withDatabase("mongodb://h1:1,h2:2/other?replicaSet=rs0&w=majority", "test-1"))
                 .isEqualTo("mongodb://h1:1,h2:2/test-1?replicaSet=rs0&w=majority");
+        assertThat(MongoConnectionStrings.withDatabase("mongodb://h1:27017?replicaSet=rs0", "gateway"))
+                .isEqualTo("mongodb://h1:27017/gateway?replicaSet=rs0");
         assertThat(MongoConnectionStrings.withDatabase("mongodb+srv://cluster.example.org?retryWrites=true", "t"))
                 .isEqualTo("mongodb+srv://cluster.example.org/t?retryWrites=true");
     }
