@@ -3,7 +3,9 @@ package jp.iinj.contracts.topics;
 import java.util.List;
 import java.util.Optional;
 
+import jp.iinj.contracts.membership.MemberApprovedV1;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
+import jp.iinj.contracts.membership.OwnerDesignatedV1;
 
 /**
  * Every topic of the platform, declared exactly once. Services name topics and event types only through these
@@ -15,12 +17,25 @@ public final class TopicCatalogue {
             "jp.iinj.membership.member-registered.v1", MemberRegisteredV1.class,
             "membership/member-registered.v1.schema.json");
 
+    public static final EventType<MemberApprovedV1> MEMBER_APPROVED_V1 = EventType.of(
+            "jp.iinj.membership.member-approved.v1", MemberApprovedV1.class,
+            "membership/member-approved.v1.schema.json");
+
+    public static final EventType<OwnerDesignatedV1> OWNER_DESIGNATED_V1 = EventType.of(
+            "jp.iinj.membership.owner-designated.v1", OwnerDesignatedV1.class,
+            "membership/owner-designated.v1.schema.json");
+
     /** The membership lifecycle of each organisation, keyed by member id. */
     public static final Topic MEMBER_EVENTS_V1 = new Topic(
             "membership.member-events.v1", PlatformService.MEMBER_REGISTRY, "memberId", Audience.PUBLIC,
-            List.of(MEMBER_REGISTERED_V1));
+            List.of(MEMBER_REGISTERED_V1, MEMBER_APPROVED_V1));
 
-    private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1);
+    /** The people behind each organisation (personal data), keyed by member id; for the identity service only. */
+    public static final Topic MEMBER_CONTACTS_V1 = new Topic(
+            "membership.member-contacts.v1", PlatformService.MEMBER_REGISTRY, "memberId", Audience.INTERNAL,
+            List.of(OWNER_DESIGNATED_V1));
+
+    private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1);
 
     private TopicCatalogue() {
     }

@@ -22,7 +22,9 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import jp.iinj.contracts.membership.MemberApprovedV1;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
+import jp.iinj.contracts.membership.OwnerDesignatedV1;
 import jp.iinj.contracts.membership.OrganisationType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +42,11 @@ class EventTypeSchemasTest {
     /** One valid payload per event type; a new event type fails here until it adds one. */
     private static final Map<EventType<?>, Object> SAMPLES = Map.of(
             MEMBER_REGISTERED_V1, new MemberRegisteredV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71", "株式会社信濃川精機",
-                    OrganisationType.SME, "3110001012345", "15", "kanto", Instant.parse("2026-04-01T09:30:00Z")));
+                    OrganisationType.SME, "3110001012345", "15", "kanto", Instant.parse("2026-04-01T09:30:00Z")),
+            TopicCatalogue.MEMBER_APPROVED_V1, new MemberApprovedV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71", "15", "kanto",
+                    Instant.parse("2026-04-03T10:00:00Z")),
+            TopicCatalogue.OWNER_DESIGNATED_V1, new OwnerDesignatedV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71",
+                    "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", Instant.parse("2026-04-01T09:30:00Z")));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

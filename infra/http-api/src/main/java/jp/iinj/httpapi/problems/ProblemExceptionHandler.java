@@ -1,5 +1,6 @@
 package jp.iinj.httpapi.problems;
 
+import jp.iinj.httpapi.core.problems.Problem;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;

@@ -2,6 +2,10 @@ package jp.iinj.httpapi.problems;
 
 import java.net.URI;
 
+import jp.iinj.httpapi.core.problems.FailureProblems;
+import jp.iinj.httpapi.core.problems.JsonBodyProblems;
+import jp.iinj.httpapi.core.problems.Problem;
+import jp.iinj.httpapi.core.problems.ProblemType;
 import jp.iinj.httpapi.correlation.RequestCorrelation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +16,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,10 +24,6 @@ import org.springframework.web.server.ServerWebInputException;
 
 /** Turns any failure of a request into its problem response; shared by the controller advice and the last-resort handler. */
 final class ProblemMapper {
-
-    static final String UNEXPECTED_DETAIL = "The request could not be completed. Quote the correlation id when reporting it.";
-
-    private static final int MAX_CAUSE_DEPTH = 16;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -41,17 +39,8 @@ final class ProblemMapper {
     }
 
     private static Problem describe(Throwable error) {
-        if (error instanceof ProblemException problem) {
-            return Problem.of(problem.type(), problem.detail(), problem.errors());
-        }
-        if (error instanceof WebExchangeBindException invalid) {
-            return ValidationProblems.describe(invalid.getBindingResult());
-        }
-        if (error instanceof HandlerMethodValidationException invalid) {
-            return ValidationProblems.describe(invalid);
-        }
-        if (error instanceof ServerWebInputException input) {
-            JacksonException json = causeOfType(input, JacksonException.class);
+        if (error instanceof ServerWebInputException input && !(error instanceof WebExchangeBindException)) {
+            JacksonException json = FailureProblems.causeOfType(input, JacksonException.class);
             return json != null
                     ? JsonBodyProblems.describe(json)
                     // Spring's reasons are fixed phrases for clients, e.g. "No request body"
@@ -64,23 +53,7 @@ final class ProblemMapper {
         if (error instanceof NoResourceFoundException) {
             return Problem.of(ProblemType.NOT_FOUND, "Nothing is at this path.");
         }
-        if (error instanceof ErrorResponse response) {
-            // 5xx reasons may describe internals
-            String detail = response.getStatusCode().is5xxServerError() ? UNEXPECTED_DETAIL : response.getBody().getDetail();
-            return Problem.forStatus(response.getStatusCode(), detail, response.getHeaders());
-        }
-        return Problem.of(ProblemType.INTERNAL_ERROR, UNEXPECTED_DETAIL);
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
-        Throwable cause = error;
-        // bounded: a cause chain can be cyclic
-        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
+        return FailureProblems.describe(error);
     }
 
     private static void report(Throwable error, Problem problem, ServerWebExchange exchange, String correlationId) {

@@ -2,6 +2,7 @@ package jp.iinj.httpapi.problems;
 
 import java.util.List;
 
+import jp.iinj.httpapi.core.problems.Problem;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -17,7 +18,7 @@ import org.springframework.web.server.WebExceptionHandler;
  * Problem responses for failures that never reach the dispatcher's controller advice, e.g. thrown by a
  * {@code WebFilter}. Ordered before Boot's {@code ErrorWebExceptionHandler} (-1), whose JSON has another shape.
  */
-class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
+public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
 
     static final int ORDER = -2;
 

@@ -1,5 +1,6 @@
 package jp.iinj.httpapi.json;
 
+import jp.iinj.httpapi.core.json.StrictJsonReading;
 import jp.iinj.httpapi.testapp.HttpApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +29,7 @@ class StrictJsonRequestBodiesTest {
 
     @Test
     void strictCopyKeepsTheApplicationMappersConfiguration() {
-        JsonMapper strict = StrictJsonRequestBodies.strict(applicationMapper);
+        JsonMapper strict = StrictJsonReading.strict(applicationMapper);
         ProblemDetail problem = ProblemDetail.forStatus(400);
         problem.setProperty("correlationId", "c-1");
 

@@ -195,13 +195,13 @@ class ProblemResponsesTest {
 
     @Test
     void statusWithoutAProblemTypeIsAboutBlank() {
-        client.get().uri("/test/failures/too-many-requests").exchange()
-                .expectStatus().isEqualTo(429)
+        client.get().uri("/test/failures/teapot").exchange()
+                .expectStatus().isEqualTo(418)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("about:blank")
-                .jsonPath("$.title").isEqualTo("Too Many Requests")
-                .jsonPath("$.detail").isEqualTo("Slow down.")
+                .jsonPath("$.title").isEqualTo("I'm a teapot")
+                .jsonPath("$.detail").isEqualTo("Not a coffee pot.")
                 .jsonPath("$.correlationId").exists();
     }
 

@@ -1,6 +1,8 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 import java.util.List;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * 400 {@code invalid-request} with field-level {@code errors}: domain validation that Bean Validation cannot
@@ -10,22 +12,18 @@ public final class FieldValidationException extends ProblemException {
 
     static final String DETAIL = "One or more fields are invalid.";
 
-    private final List<InvalidField> errors;
-
     public FieldValidationException(List<InvalidField> errors) {
-        super(ProblemType.INVALID_REQUEST, DETAIL, null);
-        if (errors.isEmpty()) {
-            throw new IllegalArgumentException("a field validation failure needs at least one invalid field");
-        }
-        this.errors = List.copyOf(errors);
+        super(ProblemType.INVALID_REQUEST, DETAIL, requireSome(errors), HttpHeaders.EMPTY, null);
     }
 
     public FieldValidationException(String field, String message) {
         this(List.of(new InvalidField(field, message)));
     }
 
-    @Override
-    public List<InvalidField> errors() {
+    private static List<InvalidField> requireSome(List<InvalidField> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a field validation failure needs at least one invalid field");
+        }
         return errors;
     }
 }

@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 /** 404 {@code not-found}: the addressed resource does not exist (or the caller may not know that it does). */
 public final class ResourceNotFoundException extends ProblemException {

@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 /** 412 {@code precondition-failed}: a conditional request ({@code If-Match}) met a resource that has changed. */
 public final class PreconditionFailedException extends ProblemException {

@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 /** 409 {@code conflict}: the request contradicts the resource's current state, e.g. a duplicate registration. */
 public final class ConflictException extends ProblemException {

@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 import java.math.BigInteger;
 import java.util.Collection;
@@ -19,12 +19,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Problems of a JSON request body that Jackson rejected. Jackson's own messages name Java types and are never
  * passed on; the client gets the JSON path of the offending property and a message of ours.
  */
-final class JsonBodyProblems {
+public final class JsonBodyProblems {
 
     private JsonBodyProblems() {
     }
 
-    static Problem describe(JacksonException error) {
+    public static Problem describe(JacksonException error) {
         if (error instanceof UnrecognizedPropertyException) {
             return atPath(error, "Unknown property.");
         }

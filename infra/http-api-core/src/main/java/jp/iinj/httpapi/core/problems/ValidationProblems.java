@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /** Problems from Bean Validation of request bodies ({@code @Valid}) and of handler method parameters. */
-final class ValidationProblems {
+public final class ValidationProblems {
 
     private static final String INVALID_VALUE = "Invalid value.";
     private static final List<Class<? extends Annotation>> NAMED_BINDINGS =
@@ -27,11 +27,11 @@ final class ValidationProblems {
     private ValidationProblems() {
     }
 
-    static Problem describe(Errors errors) {
+    public static Problem describe(Errors errors) {
         return Problem.invalidFields(invalidFields(errors));
     }
 
-    static Problem describe(HandlerMethodValidationException invalid) {
+    public static Problem describe(HandlerMethodValidationException invalid) {
         List<InvalidField> fields = new ArrayList<>();
         invalid.getBeanResults().forEach(bean -> fields.addAll(invalidFields(bean)));
         invalid.getValueResults().forEach(value -> value.getResolvableErrors().forEach(error -> fields.add(

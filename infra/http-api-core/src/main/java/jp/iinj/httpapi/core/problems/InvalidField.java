@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.problems;
+package jp.iinj.httpapi.core.problems;
 
 import java.net.URI;
 import java.util.List;
@@ -9,30 +9,30 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /** What went wrong, before it is addressed to a request (instance, correlation id). */
-record Problem(HttpStatusCode status, URI type, String title, String detail, List<InvalidField> errors,
+public record Problem(HttpStatusCode status, URI type, String title, String detail, List<InvalidField> errors,
                HttpHeaders headers) {
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
-    static Problem of(ProblemType type, String detail) {
+    public static Problem of(ProblemType type, String detail) {
         return of(type, detail, List.of());
     }
 
-    static Problem of(ProblemType type, String detail, List<InvalidField> errors) {
+    public static Problem of(ProblemType type, String detail, List<InvalidField> errors) {
         return new Problem(type.status(), type.uri(), type.title(), detail, errors, HttpHeaders.EMPTY);
     }
 
-    static Problem invalidFields(List<InvalidField> errors) {
+    public static Problem invalidFields(List<InvalidField> errors) {
         return of(ProblemType.INVALID_REQUEST, FieldValidationException.DETAIL, errors);
     }
 
-    static Problem forStatus(HttpStatusCode status, String detail, HttpHeaders headers) {
+    public static Problem forStatus(HttpStatusCode status, String detail, HttpHeaders headers) {
         return ProblemType.forStatus(status)
                 .map(type -> new Problem(status, type.uri(), type.title(), detail, List.of(), headers))
                 .orElseGet(() -> new Problem(status, ABOUT_BLANK, reasonPhrase(status), detail, List.of(), headers));
     }
 
-    ProblemDetail toProblemDetail(URI instance, String correlationId) {
+    public ProblemDetail toProblemDetail(URI instance, String correlationId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
