@@ -10,15 +10,16 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import jp.iinj.httpapi.core.problems.ConflictException;
+import jp.iinj.httpapi.core.problems.FieldValidationException;
+import jp.iinj.httpapi.core.problems.InvalidField;
 import jp.iinj.contracts.regions.Prefecture;
 import jp.iinj.contracts.regions.PrefectureDirectory;
 import jp.iinj.eventing.outbox.AggregateStore;
-import jp.iinj.httpapi.problems.ConflictException;
-import jp.iinj.httpapi.problems.FieldValidationException;
-import jp.iinj.httpapi.problems.InvalidField;
 import jp.iinj.memberregistry.corporatenumber.CorporateNumber;
 import jp.iinj.memberregistry.messaging.MemberEvents;
 import jp.iinj.memberregistry.organisation.Organisation;
+import jp.iinj.memberregistry.organisation.OrganisationOwner;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,10 +51,12 @@ public class OrganisationRegistration {
         if (!problems.isEmpty()) {
             return Mono.error(new FieldValidationException(problems));
         }
+        var owner = new OrganisationOwner(request.owner().displayName().strip(), request.owner().email().strip());
         Organisation organisation = Organisation.applied(UUID.randomUUID().toString(), request.legalName().strip(),
-                request.organisationType(), new CorporateNumber(request.corporateNumber()), prefecture.get(),
+                request.organisationType(), new CorporateNumber(request.corporateNumber()), prefecture.get(), owner,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return store.insert(organisation, List.of(events.registered(organisation, correlationId)))
+        return store.insert(organisation, List.of(events.registered(organisation, correlationId),
+                        events.ownerDesignated(organisation, correlationId)))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new ConflictException(
                         "an organisation with corporate number " + request.corporateNumber() + " is already registered"));
     }

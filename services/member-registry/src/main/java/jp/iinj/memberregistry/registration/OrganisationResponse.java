@@ -14,12 +14,19 @@ public record OrganisationResponse(
         String corporateNumber,
         String prefectureCode,
         String bureau,
+        OwnerResponse owner,
         MembershipStatus status,
-        Instant registeredAt) {
+        Instant registeredAt,
+        Instant approvedAt) {
 
-    static OrganisationResponse of(Organisation organisation) {
+    /** Personal data: only callers who may see the organisation ever get this response. */
+    public record OwnerResponse(String displayName, String email) {
+    }
+
+    public static OrganisationResponse of(Organisation organisation) {
         return new OrganisationResponse(organisation.id(), organisation.legalName(), organisation.organisationType(),
                 organisation.corporateNumber(), organisation.prefectureCode(), organisation.bureau(),
-                organisation.status(), organisation.registeredAt());
+                new OwnerResponse(organisation.owner().displayName(), organisation.owner().email()),
+                organisation.status(), organisation.registeredAt(), organisation.approvedAt());
     }
 }

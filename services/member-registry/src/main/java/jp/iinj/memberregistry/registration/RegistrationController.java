@@ -18,8 +18,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
 import jp.iinj.httpapi.correlation.RequestCorrelation;
-import jp.iinj.httpapi.problems.ResourceNotFoundException;
+import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
 import jp.iinj.memberregistry.organisation.Organisations;
 import reactor.core.publisher.Mono;
 
@@ -56,13 +57,15 @@ public class RegistrationController {
                         .body(OrganisationResponse.of(organisation)));
     }
 
-    @Operation(summary = "Read an organisation")
+    @Operation(summary = "Read an organisation", description = "Visible to the organisation's own people, the "
+            + "regional bodies and coordinators of its bureau, and administrators; to anyone else it does not exist.")
     @ApiResponse(responseCode = "200", description = "The organisation")
     @ApiResponse(responseCode = "404", description = "No such organisation", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{organisationId}")
     public Mono<OrganisationResponse> organisation(@PathVariable String organisationId) {
-        return organisations.byId(organisationId)
+        return ServiceAccessConfiguration.caller()
+                .flatMap(caller -> organisations.byId(organisationId).filter(organisation -> organisation.visibleTo(caller)))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no organisation " + organisationId)))
                 .map(OrganisationResponse::of);
     }

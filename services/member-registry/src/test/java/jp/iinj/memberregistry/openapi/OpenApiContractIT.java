@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.testing.spring.WithPlatformInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -33,6 +36,11 @@ class OpenApiContractIT {
     private static final Path CONTRACT = Path.of(System.getProperty("basedir", "."))
             .resolve("../../contracts/openapi/member-registry.openapi.json").normalize();
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry properties) {
+        TestTokens.register(properties);
+    }
 
     @Autowired
     WebTestClient http;

@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.contracts.topics.TopicCatalogue;
+import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.StandaloneKafkaBroker;
 import jp.iinj.testing.kafka.TopicProbe;
@@ -41,6 +43,7 @@ class BrokerDownAtWriteIT {
         properties.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + BROKER_PORT);
         properties.add("spring.mongodb.uri", () -> TestInfrastructure.shared().mongoUri("broker-down-at-write"));
         properties.add("spring.mongodb.database", () -> "broker-down-at-write");
+        TestTokens.register(properties);
     }
 
     @AfterAll
@@ -54,7 +57,8 @@ class BrokerDownAtWriteIT {
     void aRegistrationMadeWhileTheBrokerIsDownIsDeliveredWhenItReturns() {
         var created = http.post().uri("/api/members/organisations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("legalName", "株式会社停電", "organisationType", "SME",
-                        "corporateNumber", RegistrationIT.CorporateNumbers.random(), "prefectureCode", "40"))
+                        "corporateNumber", TestCorporateNumbers.random(), "prefectureCode", "40",
+                        "owner", Map.of("displayName", "九州 次郎", "email", "jiro@example.jp")))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(OrganisationResponse.class).returnResult().getResponseBody();

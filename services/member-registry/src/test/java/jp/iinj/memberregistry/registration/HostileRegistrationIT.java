@@ -14,8 +14,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
+import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.testing.spring.WithPlatformInfrastructure;
 
@@ -25,13 +29,18 @@ import jp.iinj.testing.spring.WithPlatformInfrastructure;
 @WithPlatformInfrastructure
 class HostileRegistrationIT {
 
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry properties) {
+        TestTokens.register(properties);
+    }
+
     @Autowired
     WebTestClient http;
     @Autowired
     ReactiveMongoTemplate mongo;
 
     static Stream<Arguments> invalidBodies() {
-        String valid = RegistrationIT.CorporateNumbers.random();
+        String valid = TestCorporateNumbers.random();
         return Stream.of(
                 Arguments.of("wrong check digit", body("株式会社A", "SME", "8123456789012", "13"), "corporateNumber"),
                 Arguments.of("12 digits", body("株式会社A", "SME", "712345678901", "13"), "corporateNumber"),
@@ -43,21 +52,24 @@ class HostileRegistrationIT {
                 Arguments.of("huge name", body("名".repeat(5000), "SME", valid, "13"), "legalName"),
                 Arguments.of("control characters", body("株式会社\\u0000A", "SME", valid, "13"), "legalName"),
                 Arguments.of("operator instead of name",
-                        "{\"legalName\":{\"$gt\":\"\"},\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\"}",
+                        "{\"legalName\":{\"$gt\":\"\"},\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\"," + OWNER + "}",
                         "legalName"),
                 Arguments.of("operator instead of number",
-                        "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":{\"$ne\":null},\"prefectureCode\":\"13\"}",
+                        "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":{\"$ne\":null},\"prefectureCode\":\"13\"," + OWNER + "}",
                         "corporateNumber"),
                 Arguments.of("number instead of string",
-                        "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":" + valid + ",\"prefectureCode\":\"13\"}",
+                        "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":" + valid + ",\"prefectureCode\":\"13\"," + OWNER + "}",
                         "corporateNumber"),
                 Arguments.of("array instead of string",
-                        "{\"legalName\":[\"A\",\"B\"],\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\"}",
+                        "{\"legalName\":[\"A\",\"B\"],\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\"," + OWNER + "}",
                         "legalName"),
                 Arguments.of("mass assignment of status",
-                        "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\",\"status\":\"ACTIVE\"}",
+                        "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\",\"status\":\"ACTIVE\"," + OWNER + "}",
                         "status"),
-                Arguments.of("missing fields", "{}", "legalName"));
+                Arguments.of("missing fields", "{}", "legalName"),
+                Arguments.of("no owner", "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\"}", "owner"),
+                Arguments.of("owner without e-mail address", "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\",\"owner\":{\"displayName\":\"X\",\"email\":\"not-an-address\"}}", "owner.email"),
+                Arguments.of("operator as owner", "{\"legalName\":\"A\",\"organisationType\":\"SME\",\"corporateNumber\":\"" + valid + "\",\"prefectureCode\":\"13\",\"owner\":{\"$where\":\"1\"}}", "owner.$where"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,7 +108,7 @@ class HostileRegistrationIT {
 
     @Test
     void refusesASecondRegistrationOfTheSameCorporateNumberAndKeepsTheFirst() {
-        String number = RegistrationIT.CorporateNumbers.random();
+        String number = TestCorporateNumbers.random();
         http.post().uri("/api/members/organisations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body("株式会社最初", "SME", number, "27")).exchange().expectStatus().isCreated();
 
@@ -116,8 +128,10 @@ class HostileRegistrationIT {
         return mongo.count(new org.springframework.data.mongodb.core.query.Query(), Document.class, Organisation.COLLECTION).block();
     }
 
-    private static String body(String legalName, String type, String corporateNumber, String prefecture) {
+    static final String OWNER = "\"owner\":{\"displayName\":\"山田 花子\",\"email\":\"hanako@example.jp\"}";
+
+    static String body(String legalName, String type, String corporateNumber, String prefecture) {
         return "{\"legalName\":\"" + legalName + "\",\"organisationType\":\"" + type + "\",\"corporateNumber\":\""
-                + corporateNumber + "\",\"prefectureCode\":\"" + prefecture + "\"}";
+                + corporateNumber + "\",\"prefectureCode\":\"" + prefecture + "\"," + OWNER + "}";
     }
 }

@@ -4,9 +4,9 @@ import static jp.iinj.testing.kafka.TopicProbe.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
+import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.contracts.topics.TopicCatalogue;
+import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
@@ -29,31 +34,41 @@ import jp.iinj.testing.spring.WithPlatformInfrastructure;
 class RegistrationIT {
 
     private static TopicProbe memberEvents;
+    private static TopicProbe memberContacts;
 
     @Autowired
     WebTestClient http;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry properties) {
+        TestTokens.register(properties);
+    }
 
     @BeforeAll
     static void subscribe() {
         memberEvents = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
                 TopicCatalogue.MEMBER_EVENTS_V1.name());
+        memberContacts = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
+                TopicCatalogue.MEMBER_CONTACTS_V1.name());
     }
 
     @AfterAll
     static void close() {
         memberEvents.close();
+        memberContacts.close();
     }
 
     @Test
     void registersAnOrganisationReadsItBackAndPublishesMemberRegistered() {
-        String corporateNumber = CorporateNumbers.random();
+        String corporateNumber = TestCorporateNumbers.random();
         String correlationId = "it-" + UUID.randomUUID();
 
         var created = http.post().uri("/api/members/organisations")
                 .header("X-Correlation-Id", correlationId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("legalName", "株式会社北海精機", "organisationType", "SME",
-                        "corporateNumber", corporateNumber, "prefectureCode", "01"))
+                        "corporateNumber", corporateNumber, "prefectureCode", "01",
+                        "owner", Map.of("displayName", "北海 一郎", "email", "ichiro@hokkai-seiki.example.jp")))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueMatches("Location", "/api/members/organisations/[0-9a-f-]{36}")
@@ -62,7 +77,10 @@ class RegistrationIT {
         assertThat(created.legalName()).isEqualTo("株式会社北海精機");
         assertThat(created.bureau()).isEqualTo("hokkaido");
         assertThat(created.status().name()).isEqualTo("APPLIED");
-        http.get().uri("/api/members/organisations/{id}", created.id()).exchange()
+        String hokkaidoBureau = TestTokens.ISSUER.token("rb-1").roles(PlatformRole.REGIONAL_BODY)
+                .bureaus(List.of("hokkaido")).sign();
+        http.get().uri("/api/members/organisations/{id}", created.id()).headers(h -> h.setBearerAuth(hokkaidoBureau))
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody(OrganisationResponse.class).isEqualTo(created);
 
@@ -80,7 +98,13 @@ class RegistrationIT {
         assertThat(header(record, "ce_prefecture")).isEqualTo("01");
         assertThat(header(record, "ce_correlationid")).isEqualTo(correlationId);
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.MEMBER_REGISTERED_V1, record.value());
-        assertThat(TopicProbe.valueAsString(record)).contains("\"corporateNumber\":\"" + corporateNumber + "\"");
+        assertThat(TopicProbe.valueAsString(record)).contains("\"corporateNumber\":\"" + corporateNumber + "\"")
+                .doesNotContain("ichiro@");
+
+        var contact = memberContacts.awaitRecord(r -> created.id().equals(r.key()), Duration.ofSeconds(30));
+        assertThat(header(contact, "ce_type")).isEqualTo("jp.iinj.membership.owner-designated.v1");
+        EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.OWNER_DESIGNATED_V1, contact.value());
+        assertThat(TopicProbe.valueAsString(contact)).contains("\"email\":\"ichiro@hokkai-seiki.example.jp\"");
     }
 
     @Test
@@ -92,21 +116,11 @@ class RegistrationIT {
 
     @Test
     void answersAnUnknownOrganisationWithAProblem() {
-        http.get().uri("/api/members/organisations/{id}", UUID.randomUUID()).exchange()
+        String admin = TestTokens.ISSUER.token("admin-1").roles(PlatformRole.ADMIN).sign();
+        http.get().uri("/api/members/organisations/{id}", UUID.randomUUID()).headers(h -> h.setBearerAuth(admin))
+                .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://iinj.jp/problems/not-found");
-    }
-
-    /** Valid corporate numbers that no other test uses. */
-    static final class CorporateNumbers {
-        static String random() {
-            String base = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-            int sum = 0;
-            for (int n = 1; n <= 12; n++) {
-                sum += (base.charAt(12 - n) - '0') * (n % 2 == 1 ? 1 : 2);
-            }
-            return (9 - sum % 9) + base;
-        }
     }
 }

@@ -1,0 +1,59 @@
+package jp.iinj.memberregistry.access;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import jp.iinj.httpapi.core.access.PlatformPrincipal;
+import jp.iinj.httpapi.security.ProblemSecurityResponses;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may call what, checked here again whatever the gateway let through (zero trust). Coarse rules only:
+ * which organisation a caller may see or change is decided by the features, against {@link PlatformPrincipal}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceAccessConfiguration {
+
+    @Bean
+    SecurityWebFilterChain access(ServerHttpSecurity http, ProblemSecurityResponses problems) {
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        // online registration is open; the gateway rate-limits it
+                        .pathMatchers(HttpMethod.POST, "/api/members/organisations").permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        // people only: regional bodies' machine clients read feeds, never the registry
+                        .anyExchange().hasAuthority(PlatformPrincipal.PERSON_AUTHORITY))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(problems.authenticationEntryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(ServiceAccessConfiguration::authenticationOf)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems.authenticationEntryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
+                // bearer tokens, no cookies: nothing for CSRF to protect
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .build();
+    }
+
+    private static Mono<AbstractAuthenticationToken> authenticationOf(Jwt token) {
+        return Mono.just(new JwtAuthenticationToken(token, PlatformPrincipal.of(token).authorities(), token.getSubject()));
+    }
+
+    /** The caller of the current request, for object-level checks. */
+    public static Mono<PlatformPrincipal> caller() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication())
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(authentication -> PlatformPrincipal.of(((JwtAuthenticationToken) authentication).getToken()));
+    }
+}
