@@ -1,0 +1,83 @@
+package jp.iinj.identity;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the identity service ({@code iinj.identity.*}); every one is explained in the README.
+ *
+ * @param issuer    the {@code iss} of every token and the base of the discovery document: the gateway's address,
+ *                  which routes {@code /oauth2/**}, {@code /login}, {@code /.well-known/**} here
+ * @param publicUrl base of the links written into mails
+ */
+@Validated
+@ConfigurationProperties("iinj.identity")
+public record IdentityProperties(
+        @NotNull @DefaultValue("http://localhost:8100") URI issuer,
+        @NotNull @DefaultValue("http://localhost:8100") URI publicUrl,
+        @Valid @NotNull @DefaultValue Lockout lockout,
+        @Valid @NotNull @DefaultValue Tokens tokens,
+        @Valid @NotNull @DefaultValue SigningKeys signingKeys,
+        @Valid @NotNull @DefaultValue Portal portal,
+        @Valid @NotNull @DefaultValue Mail mail,
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+
+    /** Consecutive failed sign-ins before the account is locked, and for how long. */
+    public record Lockout(@Min(1) @DefaultValue("5") int maxFailures,
+                          @NotNull @DefaultValue("15m") Duration coolDown) {
+    }
+
+    /**
+     * Lifetimes: access tokens of every client, and the one-time tokens mailed to people.
+     */
+    public record Tokens(@NotNull @DefaultValue("15m") Duration accessTokenTtl,
+                         @NotNull @DefaultValue("1h") Duration passwordResetTtl,
+                         @NotNull @DefaultValue("72h") Duration setPasswordTtl,
+                         @NotNull @DefaultValue("7d") Duration invitationTtl) {
+    }
+
+    /**
+     * @param rotateEvery   age at which the scheduled check rotates the active key; {@code 0} turns scheduled
+     *                      rotation off
+     * @param checkInterval how often the scheduled check runs (and prunes keys no longer published)
+     * @param clockSkew     added to the token lifetimes before a retired key leaves the JWKS
+     * @param cacheTtl      how long an instance reuses the keys it read from MongoDB
+     */
+    public record SigningKeys(@NotNull @DefaultValue("30d") Duration rotateEvery,
+                              @NotNull @DefaultValue("1h") Duration checkInterval,
+                              @NotNull @DefaultValue("5m") Duration clockSkew,
+                              @NotNull @DefaultValue("5s") Duration cacheTtl) {
+    }
+
+    /** The web portal: a public client (authorization code + PKCE, no secret). */
+    public record Portal(@NotEmpty @DefaultValue("iinj-portal") String clientId,
+                         @NotEmpty @DefaultValue({"http://localhost:8100/login/oauth2/code/iinj-portal",
+                                 "http://127.0.0.1:8100/callback"}) List<String> redirectUris,
+                         @NotNull @DefaultValue("http://localhost:8100/") List<String> postLogoutRedirectUris) {
+    }
+
+    /**
+     * Where {@code FileMailSender} writes one text file per message (application.yml: under {@code java.io.tmpdir}).
+     */
+    public record Mail(Path directory) {
+
+        public Path directoryOrDefault() {
+            return directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"), "iinj-identity-mail");
+        }
+    }
+
+    /** The e-mail of the first administrator; used only while no administrator exists. */
+    public record Bootstrap(String adminEmail) {
+    }
+}

@@ -1,0 +1,253 @@
+package jp.iinj.identity.accounts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jp.iinj.httpapi.core.problems.ConflictException;
+import jp.iinj.httpapi.core.problems.FieldValidationException;
+import jp.iinj.contracts.access.PlatformRole;
+import jp.iinj.identity.IdentityProperties;
+import jp.iinj.identity.mail.AccountMails;
+import jp.iinj.identity.onetimetokens.OneTimeTokens;
+import jp.iinj.identity.onetimetokens.TokenPurpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * What happens to accounts. {@link #designateOwner} and {@link #grantMembership} are the API for the consumer of the
+ * platform's membership events: both are idempotent (an event delivered twice changes nothing the second time)
+ * and give the same result whichever of the two arrives first.
+ */
+@Service
+public class Accounts {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+    private static final int MAX_ID_LENGTH = 128;
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private final AccountStore store;
+    private final GrantedMemberships granted;
+    private final OneTimeTokens tokens;
+    private final AccountMails mails;
+    private final PasswordEncoder passwordEncoder;
+    private final IdentityProperties properties;
+
+    Accounts(AccountStore store, GrantedMemberships granted, OneTimeTokens tokens, AccountMails mails,
+             PasswordEncoder passwordEncoder, IdentityProperties properties) {
+        this.store = store;
+        this.granted = granted;
+        this.tokens = tokens;
+        this.mails = mails;
+        this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
+    }
+
+    /**
+     * The person who registered organisation {@code memberId} owns it: their account (created PENDING if there is
+     * none; an existing account keeps its status) gets {@code memberId} among its pending organisations. If the
+     * organisation was approved already, the membership is granted at once (see {@link #grantMembership}).
+     * From {@code membership.member-contacts.v1} / {@code owner-designated}.
+     *
+     * @return the account as it is now
+     * @throws IllegalArgumentException for a blank or implausible argument (a poison event)
+     */
+    public Account designateOwner(String memberId, String email, String displayName) {
+        requireId(memberId, "memberId");
+        if (!Emails.plausible(email)) {
+            throw new IllegalArgumentException("email is not a plausible e-mail address");
+        }
+        if (displayName != null && displayName.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("displayName has control characters");
+        }
+        String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        if (name != null && name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("displayName is longer than " + MAX_NAME_LENGTH);
+        }
+        String normalised = Emails.normalise(email);
+        Optional<Account> existing = store.findByEmail(normalised);
+        if (existing.isPresent() && existing.get().memberIds().contains(memberId)) {
+            return existing.get();
+        }
+        Account account;
+        try {
+            account = store.upsertPendingOwner(normalised, name, memberId);
+        } catch (DuplicateKeyException createdConcurrently) {
+            account = store.upsertPendingOwner(normalised, name, memberId);
+        }
+        log.info("Account {} designated owner of member {}", account.id(), memberId);
+        if (granted.isGranted(memberId)) {
+            grant(account.id(), memberId);
+            return store.findById(account.id()).orElse(account);
+        }
+        return account;
+    }
+
+    /**
+     * Organisation {@code memberId} was approved: every account that has it pending now acts for it ({@code
+     * member_ids} claim, MEMBER role); PENDING accounts become ACTIVE and, having no password yet, are mailed a
+     * set-password link. From {@code membership.member-events.v1} / {@code member-approved}.
+     *
+     * @return ids of the accounts that received the membership in this call (empty when delivered again)
+     * @throws IllegalArgumentException for a blank or implausible member id (a poison event)
+     */
+    public List<String> grantMembership(String memberId) {
+        requireId(memberId, "memberId");
+        granted.record(memberId);
+        List<String> changed = new ArrayList<>();
+        for (Account account : store.findWithPendingMember(memberId)) {
+            if (grant(account.id(), memberId)) {
+                changed.add(account.id());
+            }
+        }
+        return changed;
+    }
+
+    private boolean grant(String accountId, String memberId) {
+        Optional<Account> before = store.moveToGranted(accountId, memberId);
+        if (before.isEmpty()) {
+            return false;
+        }
+        log.info("Account {} now acts for member {}", accountId, memberId);
+        if (before.get().status() == AccountStatus.PENDING && store.activatePending(accountId)) {
+            log.info("Account {} activated", accountId);
+            Account account = store.findById(accountId).orElseThrow();
+            if (!account.hasPassword()) {
+                sendSetPasswordLink(account);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Staff created by an administrator: an ACTIVE account without password, mailed a set-password link.
+     *
+     * @throws ProblemException 409 when the e-mail has an account already
+     */
+    public Account createStaff(String email, String displayName, Collection<PlatformRole> roles,
+                               Collection<String> bureaus) {
+        try {
+            Account account = store.insert(Emails.normalise(email), displayName.strip(), Set.copyOf(roles), Set.of(),
+                    Set.copyOf(bureaus), AccountStatus.ACTIVE);
+            log.info("Account {} created by an administrator with roles {}", account.id(), account.roles());
+            sendSetPasswordLink(account);
+            return account;
+        } catch (DuplicateKeyException taken) {
+            throw new ConflictException("An account with this e-mail exists already.");
+        }
+    }
+
+    /**
+     * An invited person accepted: their account (created if there is none) is ACTIVE, acts for {@code memberId}
+     * with the MEMBER role, and has the given name and password. The caller has checked and spent the invitation.
+     *
+     * @throws ProblemException 400 for a password the policy refuses; 409 for a disabled account
+     */
+    public Account acceptInvitation(String email, String memberId, String displayName, String rawPassword) {
+        String normalised = Emails.normalise(email);
+        checkPassword(normalised, rawPassword);
+        String hash = passwordEncoder.encode(rawPassword);
+        Account account = store.findByEmail(normalised).orElse(null);
+        if (account == null) {
+            try {
+                account = store.insert(normalised, displayName.strip(), Set.of(PlatformRole.MEMBER), Set.of(memberId),
+                        Set.of(), AccountStatus.ACTIVE);
+            } catch (DuplicateKeyException createdConcurrently) {
+                account = store.findByEmail(normalised).orElseThrow();
+            }
+        }
+        if (account.status() == AccountStatus.DISABLED) {
+            throw new ConflictException("This account is disabled.");
+        }
+        store.addMembership(account.id(), memberId);
+        store.activateInvited(account.id(), displayName.strip());
+        store.setPasswordHash(account.id(), hash);
+        tokens.revokeAll(account.id(), Set.of(TokenPurpose.SET_PASSWORD, TokenPurpose.PASSWORD_RESET));
+        log.info("Account {} accepted an invitation to act for member {}", account.id(), memberId);
+        return store.findById(account.id()).orElseThrow();
+    }
+
+    /**
+     * The first administrator: only while no account has the ADMIN role. Creates an ACTIVE administrator account
+     * without password (or gives an existing account of this e-mail the ADMIN role) and mails a set-password link.
+     * Safe when several instances start at once: the unique e-mail index lets one of them create it.
+     *
+     * @return the administrator account if this call created or promoted it
+     */
+    public Optional<Account> bootstrapAdministrator(String email) {
+        if (!Emails.plausible(email)) {
+            throw new IllegalArgumentException("the bootstrap administrator e-mail is not a plausible e-mail address");
+        }
+        if (anyAdministrator()) {
+            return Optional.empty();
+        }
+        String normalised = Emails.normalise(email);
+        Account account;
+        try {
+            account = store.insert(normalised, "Administrator", Set.of(PlatformRole.ADMIN), Set.of(), Set.of(),
+                    AccountStatus.ACTIVE);
+        } catch (DuplicateKeyException exists) {
+            Optional<Account> promoted = store.grantRole(normalised, PlatformRole.ADMIN);
+            if (promoted.isEmpty()) {
+                // another instance created it a moment ago
+                return Optional.empty();
+            }
+            store.activatePending(promoted.get().id());
+            account = store.findById(promoted.get().id()).orElseThrow();
+        }
+        if (!account.hasPassword()) {
+            sendSetPasswordLink(account);
+        }
+        return Optional.of(account);
+    }
+
+    /** Mails the account a link to choose its first password. */
+    public void sendSetPasswordLink(Account account) {
+        var ttl = properties.tokens().setPasswordTtl();
+        String token = tokens.issue(TokenPurpose.SET_PASSWORD, account.id(), account.email(), null, null, ttl);
+        mails.sendSetPassword(account.email(), account.displayName(), token, ttl);
+    }
+
+    /**
+     * Sets a new password after checking it against the policy.
+     *
+     * @throws ProblemException 400 naming {@code password} when the policy refuses it
+     */
+    public void setPassword(Account account, String rawPassword) {
+        checkPassword(account.email(), rawPassword);
+        store.setPasswordHash(account.id(), passwordEncoder.encode(rawPassword));
+        log.info("Password of account {} set", account.id());
+    }
+
+    /** @throws ProblemException 400 naming {@code password} when the policy refuses it */
+    public static void checkPassword(String email, String rawPassword) {
+        PasswordPolicy.violation(rawPassword, email).ifPresent(message -> {
+            throw new FieldValidationException("password", message);
+        });
+    }
+
+    public Optional<Account> findById(String id) {
+        return store.findById(id);
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return Emails.plausible(email) ? store.findByEmail(Emails.normalise(email)) : Optional.empty();
+    }
+
+    public boolean anyAdministrator() {
+        return store.anyWithRole(PlatformRole.ADMIN);
+    }
+
+    private static void requireId(String value, String name) {
+        if (value == null || value.isBlank() || value.length() > MAX_ID_LENGTH
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(name + " is blank, too long or has control characters");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package jp.iinj.identity.accounts;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jp.iinj.httpapi.core.problems.FieldValidationException;
+import jp.iinj.contracts.access.PlatformRole;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff accounts created by administrators (ADMIN only, see the security configuration). */
+@RestController
+@RequestMapping(path = "/api/identity/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+class AdminAccountsController {
+
+    private final Accounts accounts;
+
+    AdminAccountsController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * An ACTIVE account without password; its owner is mailed a set-password link. MEMBER is not given here:
+     * memberships come from the platform's events and from invitations.
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    AccountResponse create(@Valid @RequestBody CreateAccountRequest request) {
+        if (request.roles().contains(PlatformRole.MEMBER)) {
+            throw new FieldValidationException("roles",
+                    "MEMBER comes from an approved registration or an invitation, not from an administrator.");
+        }
+        List<String> bureaus = Bureaus.checked(request.bureaus(), "bureaus");
+        return AccountResponse.of(accounts.createStaff(request.email(), request.displayName(), request.roles(), bureaus));
+    }
+
+    record CreateAccountRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "Must not contain control characters.")
+            String displayName,
+            @NotNull @Size(min = 1, max = 4) List<@NotNull PlatformRole> roles,
+            @NotNull @Size(max = 9) List<@NotNull @Size(max = 32) String> bureaus) {
+    }
+
+    record AccountResponse(String id, String email, String displayName, List<String> roles, List<String> memberIds,
+                           List<String> bureaus, AccountStatus status, Instant createdAt) {
+
+        static AccountResponse of(Account account) {
+            return new AccountResponse(account.id(), account.email(), account.displayName(),
+                    account.roles().stream().map(PlatformRole::name).sorted().toList(),
+                    account.memberIds().stream().sorted().toList(), account.bureaus().stream().sorted().toList(),
+                    account.status(), account.createdAt());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package jp.iinj.identity.correlation;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CorrelationIdFilterTest {
+
+    private final CorrelationIdFilter filter = new CorrelationIdFilter();
+
+    @Test
+    void aSaneIdIsKeptEchoedAndInTheMdcDuringTheRequest() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/identity/x");
+        request.addHeader("X-Correlation-Id", "order-42.retry_1");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicReference<String> inMdc = new AtomicReference<>();
+
+        filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+        }, (req, res, chain) -> inMdc.set(MDC.get("correlationId"))));
+
+        assertThat(response.getHeader("X-Correlation-Id")).isEqualTo("order-42.retry_1");
+        assertThat(inMdc.get()).isEqualTo("order-42.retry_1");
+        assertThat(MDC.get("correlationId")).isNull();
+    }
+
+    @Test
+    void anInsaneIdIsReplacedByTheTraceIdOrANewOne() {
+        MockHttpServletRequest forged = new MockHttpServletRequest();
+        forged.addHeader("X-Correlation-Id", "x\r\nSet-Cookie: a=b");
+        forged.addHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        MockHttpServletRequest tooLong = new MockHttpServletRequest();
+        tooLong.addHeader("X-Correlation-Id", "a".repeat(129));
+        MockHttpServletRequest invalidTrace = new MockHttpServletRequest();
+        invalidTrace.addHeader("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01");
+
+        assertThat(CorrelationIdFilter.correlationId(forged)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(CorrelationIdFilter.correlationId(tooLong)).matches("[0-9a-f]{32}");
+        assertThat(CorrelationIdFilter.correlationId(invalidTrace)).matches("[0-9a-f]{32}")
+                .isNotEqualTo("0".repeat(32));
+    }
+}

@@ -1,0 +1,16 @@
+package jp.iinj.identity.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Replaces the application's clock (lockout, one-time-token expiry, key retention) with a {@link MutableClock}. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock();
+    }
+}
