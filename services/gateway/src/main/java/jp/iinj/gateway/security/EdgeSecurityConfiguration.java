@@ -1,0 +1,77 @@
+package jp.iinj.gateway.security;
+
+import jp.iinj.gateway.authentication.ProblemAuthenticationEntryPoint;
+import jp.iinj.gateway.authentication.TokenVerificationFailureHandler;
+import jp.iinj.gateway.authorization.EdgeAuthorization;
+import jp.iinj.gateway.authorization.ProblemAccessDeniedHandler;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The edge's security filter chain: stateless bearer-token authentication, the coarse access table, CORS and
+ * security headers; every refusal a problem. No sessions, no CSRF (no cookies are trusted here; the identity
+ * service protects its own login form), no login pages.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class EdgeSecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeAuthorization authorization,
+                                        ReactiveJwtDecoder jwtDecoder,
+                                        ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter,
+                                        ProblemAuthenticationEntryPoint entryPoint,
+                                        TokenVerificationFailureHandler failureHandler,
+                                        ProblemAccessDeniedHandler accessDeniedHandler,
+                                        CorsConfigurationSource corsConfigurationSource,
+                                        SecurityHeadersProperties headers) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(cors -> cors.configurationSource(corsConfigurationSource))
+                .headers(header -> header
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
+                        .referrerPolicy(referrer -> referrer.policy(headers.referrerPolicy())))
+                .authorizeExchange(authorization::apply)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter))
+                        .authenticationEntryPoint(entryPoint)
+                        .authenticationFailureHandler(failureHandler)
+                        .accessDeniedHandler(accessDeniedHandler))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDeniedHandler))
+                .build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(properties.allowedMethods());
+        cors.setAllowedHeaders(properties.allowedHeaders());
+        cors.setExposedHeaders(properties.exposedHeaders());
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
