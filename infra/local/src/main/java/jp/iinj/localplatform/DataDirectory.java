@@ -10,7 +10,7 @@ record DataDirectory(Path root) {
 
     static DataDirectory prepare(Path root) {
         DataDirectory data = new DataDirectory(root);
-        for (Path directory : List.of(data.kafka(), data.mongoDbFile().getParent(), data.logs(), data.run())) {
+        for (Path directory : List.of(data.kafka(), data.mongoDbFile().getParent(), data.logs(), data.run(), data.mail())) {
             createDirectories(directory);
         }
         return data;
@@ -31,6 +31,11 @@ record DataDirectory(Path root) {
 
     Path log(String name) {
         return logs().resolve(name + ".log");
+    }
+
+    /** The local mail sender's outbox: one text file per message (set-password links, invitations). */
+    Path mail() {
+        return root.resolve("mail");
     }
 
     /** Files that only matter while the platform runs: pid files, the lock, the broker's configuration. */

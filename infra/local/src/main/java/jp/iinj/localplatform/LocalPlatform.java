@@ -146,6 +146,10 @@ public final class LocalPlatform {
         out.println(line);
         out.printf(Locale.ROOT, " IINJ local platform is up: %.1f s%s%n", seconds(launched), sinceBuildStarted());
         out.println();
+        services.stream().filter(service -> service.name().equals(ServiceSpec.GATEWAY)).findFirst().ifPresent(gateway -> {
+            out.printf(" Open %s  (the front door: every API, sign-in, Swagger UI)%n", gateway.apiUrl());
+            out.println();
+        });
         for (ServiceProcess service : services) {
             out.printf("   %-20s %s%n", service.name(), service.apiUrl());
             out.printf("   %-20s %s%n", "", service.healthUrl());
@@ -155,6 +159,7 @@ public final class LocalPlatform {
                 settings.embeddedMongo() ? " (embedded; one database per service)" : " (external; one database per service)");
         out.printf("   %-20s %s%n", "Data", data.root());
         out.printf("   %-20s %s%n", "Logs", data.logs());
+        out.printf("   %-20s %s%n", "Mail (local sender)", data.mail());
         out.println();
         out.println(" Press Ctrl-C to stop.");
         out.println(line);

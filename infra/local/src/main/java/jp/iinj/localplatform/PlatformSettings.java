@@ -17,6 +17,7 @@ import java.util.Properties;
  */
 record PlatformSettings(
         Path dataDir,
+        List<ServiceSpec> allServices,
         List<ServiceSpec> services,
         List<String> serviceJavaOpts,
         int kafkaPort,
@@ -35,13 +36,17 @@ record PlatformSettings(
 
     static PlatformSettings read(Map<String, String> environment, Properties systemProperties) {
         Source source = new Source(environment, systemProperties);
+        List<ServiceSpec> allServices = ServiceSpec.ALL.stream()
+                .map(spec -> spec.withPort(source.port(spec.portProperty(), spec.port())))
+                .toList();
         PlatformSettings settings = new PlatformSettings(
                 source.get("iinj.data.dir")
                         .map(Path::of)
                         .orElseGet(() -> Path.of(systemProperties.getProperty("user.home"), ".iinj", "local-platform"))
                         .toAbsolutePath()
                         .normalize(),
-                selectedServices(source),
+                allServices,
+                selectedServices(source, allServices),
                 source.get("iinj.service.java-opts").map(opts -> List.of(opts.split("\\s+"))).orElse(DEFAULT_SERVICE_JAVA_OPTS),
                 source.port("iinj.kafka.port", 19092),
                 source.port("iinj.kafka.controller-port", 19093),
@@ -74,10 +79,11 @@ record PlatformSettings(
                 .orElse("mongodb://localhost:" + mongoPort);
     }
 
-    private static List<ServiceSpec> selectedServices(Source source) {
-        List<ServiceSpec> withPorts = ServiceSpec.ALL.stream()
-                .map(spec -> spec.withPort(source.port(spec.portProperty(), spec.port())))
-                .toList();
+    /**
+     * @param allServices where every service listens, started or not (a service started alone still finds the
+     *                    others at their usual addresses)
+     */
+    private static List<ServiceSpec> selectedServices(Source source, List<ServiceSpec> withPorts) {
         Optional<String> selection = source.get("iinj.services");
         if (selection.isEmpty()) {
             return withPorts;

@@ -3,6 +3,7 @@ package jp.iinj.localplatform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,15 @@ final class ServiceProcess {
         command.add("--server.port=" + spec.port());
         command.add("--iinj.local-platform=true");
         // Spring Boot's relaxed binding: SPRING_MONGODB_URI is spring.mongodb.uri
-        var environment = Map.of(
-                "SPRING_MONGODB_URI", settings.mongoUri(spec.database()),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_MONGODB_URI", settings.mongoUri(spec.database()));
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        // every service finds the others by IINJ_<NAME>_URL, also when ports were moved
+        settings.allServices().forEach(other -> environment.put(other.urlVariable(), other.url()));
+        environment.put("IINJ_IDENTITY_MAIL_DIRECTORY", data.mail().toString());
+        // tokens are issued under the front door's address; the gateway checks "iss" against it
+        settings.allServices().stream().filter(other -> other.name().equals(ServiceSpec.GATEWAY)).findFirst()
+                .ifPresent(gateway -> environment.put("IINJ_JWT_ISSUER", gateway.url()));
         return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, environment,
                 data.workingDirectory(spec.name()), data));
     }

@@ -11,14 +11,30 @@ import java.util.List;
  */
 record ServiceSpec(String name, int port, String apiPath) {
 
-    /** Every service, in the order the banner lists them. */
+    /**
+     * Every service, in the order they start and the banner lists them: the issuer first, the gateway (the front
+     * door, whose address the issuer and the services expect in tokens) last.
+     */
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("member-registry", 8101, "/v3/api-docs"));
+            new ServiceSpec("identity", 8105, "/.well-known/openid-configuration"),
+            new ServiceSpec("member-registry", 8101, "/v3/api-docs"),
+            new ServiceSpec("gateway", 8100, "/swagger-ui.html"));
+
+    static final String GATEWAY = "gateway";
 
     static final String HEALTH_PATH = "/actuator/health";
 
     String database() {
         return name;
+    }
+
+    /** How the other services find it: {@code IINJ_<NAME>_URL}, e.g. {@code IINJ_MEMBER_REGISTRY_URL}. */
+    String urlVariable() {
+        return "IINJ_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL";
+    }
+
+    String url() {
+        return "http://localhost:" + port;
     }
 
     String portProperty() {
