@@ -1,0 +1,224 @@
+package jp.iinj.endtoend;
+
+import static jp.iinj.endtoend.support.AccessMatrix.everyone;
+import static jp.iinj.endtoend.support.AccessMatrix.expect;
+import static jp.iinj.endtoend.support.AccessMatrix.others;
+import static jp.iinj.endtoend.support.AccessMatrix.row;
+import static jp.iinj.endtoend.support.Actor.ADMIN;
+import static jp.iinj.endtoend.support.Actor.ANONYMOUS;
+import static jp.iinj.endtoend.support.Actor.COORDINATOR;
+import static jp.iinj.endtoend.support.Actor.MACHINE_CLIENT_KANTO;
+import static jp.iinj.endtoend.support.Actor.MEMBER_A;
+import static jp.iinj.endtoend.support.Actor.MEMBER_B;
+import static jp.iinj.endtoend.support.Actor.REGIONAL_BODY_KANTO;
+import static jp.iinj.endtoend.support.Actor.REGIONAL_BODY_OTHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import jp.iinj.endtoend.support.AccessMatrix;
+import jp.iinj.endtoend.support.AccessMatrix.Cell;
+import jp.iinj.endtoend.support.Actor;
+import jp.iinj.endtoend.support.Actors;
+import jp.iinj.endtoend.support.Answer;
+import jp.iinj.endtoend.support.CorporateNumbers;
+import jp.iinj.endtoend.support.EndToEndTest;
+import jp.iinj.endtoend.support.Registrations;
+
+/**
+ * Who gets what from every endpoint the front door offers today, for every kind of caller, on the real platform:
+ * one row per (request, target object), one expected status per {@link jp.iinj.endtoend.support.Actor}. Every
+ * 4xx and 5xx answer must be an RFC 9457 problem ({@code application/problem+json}) with the same status.
+ *
+ * <p>Targets: {@code {A}} is organisation A (Tokyo, Kanto bureau; MEMBER_A acts for it), {@code {B}} organisation B
+ * (Osaka, Kinki bureau; MEMBER_B's). {@code {APPLIED_IN_KANTO}} / {@code {APPLIED_IN_KINKI}} are organisations
+ * registered afresh for each cell (APPLIED, nobody acts for them yet), so that cells that approve do not depend on
+ * each other. {@code {NEW_EMAIL}}, {@code {NEW_CORPORATE_NUMBER}}, {@code {UNKNOWN}} (an organisation id) and
+ * {@code {UNKNOWN_TOKEN}} (a one-time token) are new for every cell too.
+ *
+ * <p>Adding an endpoint or a case: add a row; a row must name every actor (or end with {@code others(...)}).
+ */
+@EndToEndTest
+class AuthorizationMatrixIT {
+
+    private static final String REGISTRATION = """
+            {"legalName":"E2E 行列株式会社","organisationType":"SME","corporateNumber":"{NEW_CORPORATE_NUMBER}",\
+            "prefectureCode":"13","owner":{"displayName":"E2E 行列","email":"{NEW_EMAIL}"}}""";
+    private static final String NEW_COORDINATOR = """
+            {"email":"{NEW_EMAIL}","displayName":"E2E 新コーディネーター","roles":["COORDINATOR"],"bureaus":["kanto"]}""";
+    private static final String NEW_MACHINE_CLIENT = """
+            {"name":"E2E Kanto feed reader","bureaus":["kanto"]}""";
+    private static final String INVITATION_TO_A = """
+            {"email":"{NEW_EMAIL}","memberId":"{A}"}""";
+    private static final String INVITATION_TO_B = """
+            {"email":"{NEW_EMAIL}","memberId":"{B}"}""";
+    private static final String ACCEPTANCE = """
+            {"displayName":"E2E 招待者","password":"e2e invited battery staple"}""";
+    private static final String RESET_REQUEST = """
+            {"email":"{NEW_EMAIL}"}""";
+    private static final String NEW_PASSWORD = """
+            {"password":"e2e reset battery staple"}""";
+
+    static Stream<Cell> matrix() {
+        return AccessMatrix.cells(
+                // ---- member-registry: organisations ------------------------------------------------------------------
+                // online registration is open; a token changes nothing
+                row("POST /api/members/organisations", REGISTRATION, everyone(201)),
+                // visible to its own people, the coordinators and regional bodies of its bureau, administrators;
+                // anyone else is told it does not exist. Machine clients (client credentials, no openid scope) read
+                // feeds only: the registry refuses them outright (403), whatever the object.
+                row("GET /api/members/organisations/{A}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/members/organisations/{B}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 200), expect(COORDINATOR, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/members/organisations/{APPLIED_IN_KANTO}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/members/organisations/{UNKNOWN}", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // approval: a regional body (a person) of the bureau or an administrator; who may see it but not
+                // approve it gets 403.
+                row("POST /api/members/organisations/{APPLIED_IN_KANTO}/approval",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{APPLIED_IN_KINKI}/approval",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                // already ACTIVE: 409 for those who may approve, 403 for those who only see it
+                row("POST /api/members/organisations/{A}/approval",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{UNKNOWN}/approval", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404)),
+                row("GET /api-docs/member-registry", everyone(200)),
+
+                // ---- identity: administration (ADMIN only, at the gateway and again in identity) -----------------------
+                row("POST /api/identity/admin/accounts", NEW_COORDINATOR,
+                        expect(ANONYMOUS, 401), expect(ADMIN, 201), others(403)),
+                row("GET /api/identity/admin/clients", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
+                row("POST /api/identity/admin/clients", NEW_MACHINE_CLIENT,
+                        expect(ANONYMOUS, 401), expect(ADMIN, 201), others(403)),
+                row("GET /api/identity/admin/signing-keys", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
+                // harmless mid-matrix: tokens signed with the retired key stay valid (FrontDoorIT checks it in detail)
+                row("POST /api/identity/admin/signing-keys/rotation", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
+
+                // ---- identity: invitations (someone acting for the organisation, or an administrator) ----------------
+                row("POST /api/identity/invitations", INVITATION_TO_A,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 202), expect(MEMBER_B, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 202),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/identity/invitations", INVITATION_TO_B,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 202), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 202),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                // anonymous: the token is the credential; an unknown one is a 400 for anyone
+                row("POST /api/identity/invitations/{UNKNOWN_TOKEN}", ACCEPTANCE, everyone(400)),
+
+                // ---- identity: passwords (anonymous; no account enumeration) ------------------------------------------
+                row("POST /api/identity/password-resets", RESET_REQUEST, everyone(202)),
+                row("POST /api/identity/password-resets/{UNKNOWN_TOKEN}", NEW_PASSWORD, everyone(400)),
+
+                // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
+                row("GET /.well-known/openid-configuration", everyone(200)),
+                row("GET /.well-known/oauth-authorization-server", everyone(200)),
+                row("GET /oauth2/jwks", everyone(200)),
+                // people's tokens (scope openid); a machine's token has no openid scope
+                row("GET /userinfo", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(200)),
+                // an authorization request without its parameters
+                row("GET /oauth2/authorize", everyone(400)),
+                row("GET /login", everyone(200)),
+                row("GET /default-ui.css", everyone(200)),
+                row("GET /logout", everyone(200)),
+
+                // ---- the gateway's own ----------------------------------------------------------------------------------
+                row("GET /actuator/health", everyone(200)),
+                row("GET /actuator/info", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
+                row("GET /actuator/metrics", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
+                row("GET /actuator/prometheus", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
+                row("GET /swagger-ui.html", everyone(302)),
+                row("GET /swagger-ui/index.html", everyone(200)),
+                row("GET /v3/api-docs/swagger-config", everyone(200)),
+                // no route: a token is needed before the gateway says there is nothing here
+                row("GET /api/no-such-area/anything", expect(ANONYMOUS, 401), others(404)));
+    }
+
+    private static Actors actors;
+
+    @BeforeAll
+    static void actors(Actors setUp) {
+        actors = setUp;
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("matrix")
+    void answers_as_designed(Cell cell) {
+        Map<String, String> values = valuesFor(cell);
+        Answer answer = actors.frontDoor().send(cell.row().method(), cell.path(values), actors.token(cell.actor()),
+                cell.body(values));
+
+        assertThat(answer.status()).as("%s as %s: %s", cell.row(), cell.actor(), answer).isEqualTo(cell.expectedStatus());
+        // the OAuth 2.0 / OIDC protocol endpoints keep their RFCs' error format ({"error": ...})
+        if (answer.status() >= 400 && !cell.row().path().startsWith("/oauth2/") && !cell.row().path().equals("/userinfo")) {
+            assertThat(answer.isProblem()).as("problem+json as %s: %s", cell.actor(), answer).isTrue();
+            assertThat(answer.json().path("status").asInt()).as("status in the problem as %s: %s", cell.actor(), answer).isEqualTo(answer.status());
+        }
+    }
+
+    /**
+     * Paths that try to walk from a path the gateway lets through anonymously (or to anyone) into one it guards:
+     * refused, for the anonymous caller and for a member alike, with a problem like every other refusal.
+     */
+    @Test
+    void paths_that_walk_around_the_access_rules_are_refused_with_a_problem() {
+        SoftAssertions softly = new SoftAssertions();
+        for (String path : List.of(
+                "/api/identity/invitations/../admin/clients",
+                "/api/identity/invitations/..%2Fadmin%2Fclients",
+                "/api/identity/password-resets/%2e%2e/admin/signing-keys",
+                "/actuator/health/../prometheus",
+                "/api/members/organisations/..;/..;/identity/admin/clients")) {
+            for (Actor actor : List.of(ANONYMOUS, MEMBER_A)) {
+                Answer answer = actors.frontDoor().get(path, actors.token(actor));
+                softly.assertThat(answer.status()).as("as %s: %s", actor, answer).isBetween(400, 499);
+                softly.assertThat(answer.isProblem()).as("problem+json as %s: %s", actor, answer).isTrue();
+            }
+        }
+        softly.assertAll();
+    }
+
+    /** Each placeholder of the row, resolved afresh for this cell. */
+    private static Map<String, String> valuesFor(Cell cell) {
+        Map<String, String> values = new HashMap<>();
+        for (String name : cell.row().placeholders()) {
+            values.put(name, switch (name) {
+                case "A" -> actors.organisationA();
+                case "B" -> actors.organisationB();
+                case "APPLIED_IN_KANTO" -> actors.registrations().applied(Registrations.TOKYO);
+                case "APPLIED_IN_KINKI" -> actors.registrations().applied(Registrations.OSAKA);
+                case "UNKNOWN" -> UUID.randomUUID().toString();
+                case "UNKNOWN_TOKEN" -> "e2e-unknown-" + UUID.randomUUID().toString().replace("-", "");
+                case "NEW_EMAIL" -> "matrix-" + UUID.randomUUID().toString().substring(0, 12) + "@e2e.example.jp";
+                case "NEW_CORPORATE_NUMBER" -> CorporateNumbers.random();
+                default -> throw new IllegalArgumentException("unknown placeholder {" + name + "} in " + cell.row());
+            });
+        }
+        return values;
+    }
+}

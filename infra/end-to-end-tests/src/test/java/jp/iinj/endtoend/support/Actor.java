@@ -1,0 +1,24 @@
+package jp.iinj.endtoend.support;
+
+/** The callers of the authorization matrix, each with a token got through the front door (except the anonymous one). */
+public enum Actor {
+    /** no token at all */
+    ANONYMOUS,
+    /** acts for organisation A (Tokyo, Kanto bureau): its owner, approved */
+    MEMBER_A,
+    /** acts for organisation B (Osaka, Kinki bureau): its owner, approved */
+    MEMBER_B,
+    /** coordinator covering the Kanto bureau */
+    COORDINATOR,
+    /** regional body of the Kanto bureau, organisation A's */
+    REGIONAL_BODY_KANTO,
+    /** regional body of another bureau (Kinki, organisation B's) */
+    REGIONAL_BODY_OTHER,
+    /** platform administrator (the bootstrap one) */
+    ADMIN,
+    /**
+     * a regional body's machine (Kanto bureau), with a client-credentials token: roles [REGIONAL_BODY], bureaus [kanto],
+     * scope feeds.read; created by the administrator through {@code /api/identity/admin/clients}
+     */
+    MACHINE_CLIENT_KANTO
+}

@@ -1,0 +1,201 @@
+package jp.iinj.endtoend.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.security.SecureRandom;
+
+/**
+ * The people of the authorization matrix, set up once per test JVM through the front door only, as they would in
+ * real life: the bootstrap administrator sets the password mailed to them and signs in; the administrator creates the
+ * coordinator and the regional bodies, who set their mailed passwords and sign in; two organisations register, are
+ * approved by their bureau's regional body, and their owners set the password the approval mailed them and sign in;
+ * the administrator creates a regional body's machine client, which gets its token with client credentials.
+ */
+public final class Actors {
+
+    /** Tokyo, Kanto bureau. */
+    public static final String BUREAU = "kanto";
+    /** Osaka, Kinki bureau. */
+    public static final String OTHER_BUREAU = "kinki";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static Actors instance;
+    private static RuntimeException setupFailure;
+
+    private final FrontDoor frontDoor;
+    private final Portal portal;
+    private final MailBox mailBox;
+    private final Registrations registrations;
+    private final Map<Actor, Credentials> credentials = new EnumMap<>(Actor.class);
+    private final Map<Actor, String> tokens = new EnumMap<>(Actor.class);
+    private String organisationA;
+    private String organisationB;
+
+    private Actors(RunningPlatform platform) {
+        this.frontDoor = new FrontDoor(platform.gatewayUrl());
+        this.portal = new Portal(platform.gatewayUrl());
+        this.mailBox = new MailBox(platform.mailDirectory());
+        this.registrations = new Registrations(frontDoor);
+    }
+
+    /** The actors of this test JVM's platform, set up at the first call; a failed set-up fails every later call at once. */
+    public static synchronized Actors instance(RunningPlatform platform) {
+        if (setupFailure != null) {
+            throw new IllegalStateException("The actors could not be set up (see the first failure): " + setupFailure.getMessage(),
+                    setupFailure);
+        }
+        if (instance == null) {
+            try {
+                Actors actors = new Actors(platform);
+                actors.setUp();
+                instance = actors;
+            } catch (RuntimeException | AssertionError e) {
+                setupFailure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    /** The actor's access token, {@code null} for {@link Actor#ANONYMOUS}. */
+    public String token(Actor actor) {
+        return actor == Actor.ANONYMOUS ? null : tokens.get(actor);
+    }
+
+    /** A new sign-in of a person (a new token, signed with the key active now). */
+    public String signIn(Actor actor) {
+        return signInForTokens(actor).accessToken();
+    }
+
+    /** A new sign-in of a person, with the ID token too. */
+    public Portal.Tokens signInForTokens(Actor actor) {
+        Credentials person = credentials.get(actor);
+        if (person == null) {
+            throw new IllegalArgumentException(actor + " does not sign in");
+        }
+        return portal.signInForTokens(person.email(), person.password());
+    }
+
+    public String email(Actor actor) {
+        return credentials.get(actor).email();
+    }
+
+    /** Organisation A: Tokyo (Kanto bureau), ACTIVE, {@link Actor#MEMBER_A} acts for it. */
+    public String organisationA() {
+        return organisationA;
+    }
+
+    /** Organisation B: Osaka (Kinki bureau), ACTIVE, {@link Actor#MEMBER_B} acts for it. */
+    public String organisationB() {
+        return organisationB;
+    }
+
+    public FrontDoor frontDoor() {
+        return frontDoor;
+    }
+
+    public Portal portal() {
+        return portal;
+    }
+
+    public MailBox mailBox() {
+        return mailBox;
+    }
+
+    public Registrations registrations() {
+        return registrations;
+    }
+
+    /** A password identity accepts (12-128 characters, not containing the e-mail's local part). */
+    public static String newPassword() {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return "e2e " + HexFormat.of().formatHex(random) + " battery staple";
+    }
+
+    /** Sets the password with the token of the newest set-password mail to {@code email}. */
+    public void setPasswordFromMail(String email, String password) {
+        String token = mailBox.awaitToken(email, MailBox.SET_PASSWORD);
+        Answer answer = frontDoor.post("/api/identity/password-resets/" + token, null, Json.write(Map.of("password", password)));
+        require(answer.status() == 204, "setting the password of " + email, answer);
+    }
+
+    private void setUp() {
+        Instant started = Instant.now();
+        signInAs(Actor.ADMIN, RunningPlatform.ADMIN_EMAIL);
+        createStaff(Actor.COORDINATOR, "coordinator@e2e.example.jp", "E2E コーディネーター", "COORDINATOR", BUREAU);
+        createStaff(Actor.REGIONAL_BODY_KANTO, "rb-kanto@e2e.example.jp", "E2E 関東経済産業局", "REGIONAL_BODY", BUREAU);
+        createStaff(Actor.REGIONAL_BODY_OTHER, "rb-kinki@e2e.example.jp", "E2E 近畿経済産業局", "REGIONAL_BODY", OTHER_BUREAU);
+        organisationA = registerApproveAndSignIn(Actor.MEMBER_A, "E2E 東京精機株式会社", Registrations.TOKYO,
+                "owner-a@e2e.example.jp", Actor.REGIONAL_BODY_KANTO);
+        organisationB = registerApproveAndSignIn(Actor.MEMBER_B, "E2E 大阪工業株式会社", Registrations.OSAKA,
+                "owner-b@e2e.example.jp", Actor.REGIONAL_BODY_OTHER);
+        createMachineClient(Actor.MACHINE_CLIENT_KANTO, "E2E Kanto bureau feed reader", BUREAU);
+        System.out.printf(Locale.ROOT, "[end-to-end] actors set up in %.1f s: organisation A %s, organisation B %s%n",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, organisationA, organisationB);
+    }
+
+    private void signInAs(Actor actor, String email) {
+        String password = newPassword();
+        setPasswordFromMail(email, password);
+        credentials.put(actor, new Credentials(email, password));
+        tokens.put(actor, portal.signIn(email, password));
+    }
+
+    private void createStaff(Actor actor, String email, String displayName, String role, String bureau) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("email", email);
+        account.put("displayName", displayName);
+        account.put("roles", List.of(role));
+        account.put("bureaus", List.of(bureau));
+        Answer created = frontDoor.post("/api/identity/admin/accounts", token(Actor.ADMIN), Json.write(account));
+        require(created.status() == 201, "the administrator creating " + actor, created);
+        signInAs(actor, email);
+        Jwt token = Jwt.decode(tokens.get(actor));
+        requireClaims(token.roles().contains(role) && token.bureaus().equals(List.of(bureau)), actor, token);
+    }
+
+    private void createMachineClient(Actor actor, String name, String bureau) {
+        Answer created = frontDoor.post("/api/identity/admin/clients", token(Actor.ADMIN),
+                Json.write(Map.of("name", name, "bureaus", List.of(bureau))));
+        require(created.status() == 201, "the administrator creating the machine client " + actor, created);
+        tokens.put(actor, portal.clientCredentials(created.json().path("clientId").asString(),
+                created.json().path("clientSecret").asString(), "feeds.read"));
+        Jwt token = Jwt.decode(tokens.get(actor));
+        requireClaims(token.roles().equals(List.of("REGIONAL_BODY")) && token.bureaus().equals(List.of(bureau)), actor, token);
+    }
+
+    private String registerApproveAndSignIn(Actor actor, String legalName, String prefecture, String ownerEmail,
+                                            Actor approver) {
+        Answer registered = registrations.register(legalName, prefecture, "E2E 代表者", ownerEmail);
+        require(registered.status() == 201, "the registration of " + legalName, registered);
+        String id = registered.json().path("id").asString();
+        Answer approved = frontDoor.post("/api/members/organisations/" + id + "/approval", token(approver), null);
+        require(approved.status() == 200, approver + " approving " + legalName, approved);
+        signInAs(actor, ownerEmail);
+        Jwt token = Jwt.decode(tokens.get(actor));
+        requireClaims(token.roles().contains("MEMBER") && token.memberIds().equals(List.of(id)), actor, token);
+        return id;
+    }
+
+    private static void require(boolean condition, String step, Answer answer) {
+        if (!condition) {
+            throw new AssertionError("Setting up the actors: " + step + " failed: " + answer.describe());
+        }
+    }
+
+    private static void requireClaims(boolean condition, Actor actor, Jwt token) {
+        if (!condition) {
+            throw new AssertionError("Setting up the actors: unexpected claims in the token of " + actor + ": " + token.claims());
+        }
+    }
+
+    private record Credentials(String email, String password) {
+    }
+}

@@ -1,0 +1,66 @@
+package jp.iinj.endtoend.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The gateway, the platform's only entrance in these tests: API calls with or without a bearer token, no cookies,
+ * no redirects followed.
+ */
+public final class FrontDoor {
+
+    private final String baseUrl;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    public FrontDoor(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Answer get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    public Answer post(String path, String token, String json) {
+        return send("POST", path, token, json);
+    }
+
+    /**
+     * @param token an access token, or {@code null} for an anonymous request
+     * @param json  the request body (sent as {@code application/json}), or {@code null} for none
+     */
+    public Answer send(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                // JSON first, like the portal; anything else rather than a 406 (actuator/prometheus is text)
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(method, path, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

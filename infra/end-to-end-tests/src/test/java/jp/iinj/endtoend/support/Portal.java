@@ -1,0 +1,174 @@
+package jp.iinj.endtoend.support;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the web portal and its user do to get an access token, through the gateway only: the authorization request
+ * with PKCE (S256), the login page and its CSRF token, the form post, the redirect with the code, and the token
+ * request with the code verifier ({@code iinj-portal} is a public client).
+ */
+public final class Portal {
+
+    public static final String CLIENT_ID = "iinj-portal";
+
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String gatewayUrl;
+
+    public Portal(String gatewayUrl) {
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    /** The redirect URI identity registers for the portal under the gateway's address. */
+    public String redirectUri() {
+        return gatewayUrl + "/callback";
+    }
+
+    /** Signs in and returns the access token; any step that does not go as a browser expects fails with the answer. */
+    public String signIn(String email, String password) {
+        return signInForTokens(email, password).accessToken();
+    }
+
+    /** The tokens of a sign-in: the access token for APIs, the ID token for the portal itself. */
+    public record Tokens(String accessToken, String idToken) {
+    }
+
+    /** Signs in and returns both tokens of the token response. */
+    public Tokens signInForTokens(String email, String password) {
+        Browser browser = new Browser();
+        String verifier = randomUrlSafe(32);
+        String state = randomUrlSafe(16);
+        String authorize = gatewayUrl + "/oauth2/authorize?" + Browser.form(ordered(
+                "response_type", "code",
+                "client_id", CLIENT_ID,
+                "redirect_uri", redirectUri(),
+                "scope", "openid profile",
+                "state", state,
+                "code_challenge", challenge(verifier),
+                "code_challenge_method", "S256"));
+
+        HttpResponse<String> toLogin = browser.get(authorize);
+        String loginUrl = absolute(expectRedirect(toLogin, "the authorization request without a session"));
+        require(URI.create(loginUrl).getPath().equals("/login"), "the authorization request redirects to /login", toLogin);
+
+        HttpResponse<String> loginPage = browser.get(loginUrl);
+        require(loginPage.statusCode() == 200, "the login page answers 200", loginPage);
+        Matcher csrf = CSRF.matcher(loginPage.body());
+        require(csrf.find(), "the login page has a _csrf field", loginPage);
+
+        HttpResponse<String> afterLogin = browser.postForm(loginUrl, ordered(
+                "username", email, "password", password, "_csrf", csrf.group(1) != null ? csrf.group(1) : csrf.group(2)));
+        String next = absolute(expectRedirect(afterLogin, "the login form"));
+        require(!next.contains("/login?error"), "the login of " + email + " is accepted", afterLogin);
+        require(next.contains("/oauth2/authorize"), "the login form sends the browser back to /oauth2/authorize", afterLogin);
+
+        HttpResponse<String> withCode = browser.get(next);
+        URI callback = URI.create(expectRedirect(withCode, "the authorization request after the login"));
+        require(callback.toString().startsWith(redirectUri()), "the code goes to the portal's redirect URI", withCode);
+        Map<String, String> query = query(callback);
+        require(state.equals(query.get("state")), "the state comes back unchanged", withCode);
+        String code = query.get("code");
+        require(code != null && !code.isBlank(), "the redirect carries a code", withCode);
+
+        HttpResponse<String> tokenResponse = browser.postTokenRequest(gatewayUrl + "/oauth2/token", ordered(
+                "grant_type", "authorization_code",
+                "code", code,
+                "redirect_uri", redirectUri(),
+                "client_id", CLIENT_ID,
+                "code_verifier", verifier));
+        require(tokenResponse.statusCode() == 200, "the token request answers 200", tokenResponse);
+        JsonNode tokens = Json.parse(tokenResponse.body());
+        String accessToken = tokens.path("access_token").asString("");
+        String idToken = tokens.path("id_token").asString("");
+        require(!accessToken.isBlank() && !idToken.isBlank(), "the token response has an access_token and an id_token",
+                tokenResponse);
+        return new Tokens(accessToken, idToken);
+    }
+
+    /** A machine's token: client credentials (HTTP Basic) at the token endpoint, through the gateway. */
+    public String clientCredentials(String clientId, String clientSecret, String scope) {
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> tokenResponse = new Browser().postTokenRequest(gatewayUrl + "/oauth2/token",
+                ordered("grant_type", "client_credentials", "scope", scope), "Basic " + basic);
+        require(tokenResponse.statusCode() == 200, "the client credentials token request answers 200", tokenResponse);
+        String accessToken = Json.parse(tokenResponse.body()).path("access_token").asString("");
+        require(!accessToken.isBlank(), "the token response has an access_token", tokenResponse);
+        return accessToken;
+    }
+
+    private static String expectRedirect(HttpResponse<String> response, String step) {
+        require(response.statusCode() == 302 || response.statusCode() == 303, step + " answers a redirect", response);
+        return response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError(step + ": redirect without Location: " + describe(response)));
+    }
+
+    private String absolute(String location) {
+        return location.startsWith("http") ? location : gatewayUrl + location;
+    }
+
+    private static void require(boolean condition, String expectation, HttpResponse<String> response) {
+        if (!condition) {
+            throw new AssertionError("Sign-in: expected " + expectation + ", got " + describe(response));
+        }
+    }
+
+    private static String describe(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body();
+        return response.request().method() + " " + response.uri() + " -> " + response.statusCode()
+                + " Location=" + response.headers().firstValue("Location").orElse("-") + " "
+                + (body.length() > 400 ? body.substring(0, 400) + " ..." : body);
+    }
+
+    static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String randomUrlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
