@@ -18,8 +18,9 @@ class PlatformSettingsTest {
         assertThat(settings.kafkaPort()).isEqualTo(19092);
         assertThat(settings.kafkaControllerPort()).isEqualTo(19093);
         assertThat(settings.mongoPort()).isEqualTo(27117);
-        assertThat(settings.services()).extracting(ServiceSpec::name).containsExactly("member-registry");
-        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8101);
+        // the issuer first, the front door last
+        assertThat(settings.services()).extracting(ServiceSpec::name).containsExactly("identity", "member-registry", "gateway");
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 8101, 8100);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/home/dev/.iinj/local-platform"));
         assertThat(settings.serviceJavaOpts()).isEqualTo(PlatformSettings.DEFAULT_SERVICE_JAVA_OPTS);
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:19092");
@@ -39,7 +40,7 @@ class PlatformSettingsTest {
         assertThat(settings.kafkaPort()).isEqualTo(29092);
         assertThat(settings.kafkaControllerPort()).isEqualTo(29093);
         assertThat(settings.mongoPort()).isEqualTo(37017);
-        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(9101);
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 9101, 8100);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/var/tmp/iinj"));
         assertThat(settings.serviceJavaOpts()).containsExactly("-Xmx1g", "-XX:+UseG1GC");
     }
@@ -51,7 +52,7 @@ class PlatformSettingsTest {
                 properties("iinj.kafka.port", "39092", "iinj.member-registry.port", "7101"));
 
         assertThat(settings.kafkaPort()).isEqualTo(39092);
-        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(7101);
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 7101, 8100);
     }
 
     @Test
@@ -98,6 +99,18 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void aServiceStartedAloneStillFindsTheOthersWhereTheyListen() {
+        PlatformSettings settings = PlatformSettings.read(Map.of("IINJ_GATEWAY_PORT", "9100"),
+                properties("iinj.services", "member-registry"));
+
+        assertThat(settings.services()).extracting(ServiceSpec::name).containsExactly("member-registry");
+        assertThat(settings.allServices()).extracting(ServiceSpec::urlVariable, ServiceSpec::url).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("IINJ_IDENTITY_URL", "http://localhost:8105"),
+                org.assertj.core.groups.Tuple.tuple("IINJ_MEMBER_REGISTRY_URL", "http://localhost:8101"),
+                org.assertj.core.groups.Tuple.tuple("IINJ_GATEWAY_URL", "http://localhost:9100"));
+    }
+
+    @Test
     void externalKafkaReplacesTheBrokerAndFreesItsPorts() {
         PlatformSettings settings = PlatformSettings.read(
                 Map.of("IINJ_KAFKA_BOOTSTRAP_SERVERS", "kafka1:9092,kafka2:9092", "IINJ_MEMBER_REGISTRY_PORT", "19092"),
@@ -105,7 +118,7 @@ class PlatformSettingsTest {
 
         assertThat(settings.embeddedKafka()).isFalse();
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("kafka1:9092,kafka2:9092");
-        assertThat(settings.ownPorts()).extracting(PlatformSettings.PortUse::user).containsExactly("MongoDB", "member-registry");
+        assertThat(settings.ownPorts()).extracting(PlatformSettings.PortUse::user).containsExactly("MongoDB", "identity", "member-registry", "gateway");
     }
 
     @Test
