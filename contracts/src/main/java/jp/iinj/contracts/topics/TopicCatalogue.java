@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.iinj.contracts.membership.MemberApprovedV1;
+import jp.iinj.contracts.membership.MemberProfileUpdatedV1;
+import jp.iinj.contracts.membership.MemberLapsedV1;
+import jp.iinj.contracts.membership.MemberRenewedV1;
+import jp.iinj.contracts.membership.MemberWithdrawnV1;
+import jp.iinj.contracts.membership.MemberReinstatedV1;
+import jp.iinj.contracts.membership.MemberSuspendedV1;
+import jp.iinj.contracts.membership.MemberRejectedV1;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
 
@@ -21,6 +28,34 @@ public final class TopicCatalogue {
             "jp.iinj.membership.member-approved.v1", MemberApprovedV1.class,
             "membership/member-approved.v1.schema.json");
 
+    public static final EventType<MemberRejectedV1> MEMBER_REJECTED_V1 = EventType.of(
+            "jp.iinj.membership.member-rejected.v1", MemberRejectedV1.class,
+            "membership/member-rejected.v1.schema.json");
+
+    public static final EventType<MemberSuspendedV1> MEMBER_SUSPENDED_V1 = EventType.of(
+            "jp.iinj.membership.member-suspended.v1", MemberSuspendedV1.class,
+            "membership/member-suspended.v1.schema.json");
+
+    public static final EventType<MemberReinstatedV1> MEMBER_REINSTATED_V1 = EventType.of(
+            "jp.iinj.membership.member-reinstated.v1", MemberReinstatedV1.class,
+            "membership/member-reinstated.v1.schema.json");
+
+    public static final EventType<MemberWithdrawnV1> MEMBER_WITHDRAWN_V1 = EventType.of(
+            "jp.iinj.membership.member-withdrawn.v1", MemberWithdrawnV1.class,
+            "membership/member-withdrawn.v1.schema.json");
+
+    public static final EventType<MemberRenewedV1> MEMBER_RENEWED_V1 = EventType.of(
+            "jp.iinj.membership.member-renewed.v1", MemberRenewedV1.class,
+            "membership/member-renewed.v1.schema.json");
+
+    public static final EventType<MemberLapsedV1> MEMBER_LAPSED_V1 = EventType.of(
+            "jp.iinj.membership.member-lapsed.v1", MemberLapsedV1.class,
+            "membership/member-lapsed.v1.schema.json");
+
+    public static final EventType<MemberProfileUpdatedV1> MEMBER_PROFILE_UPDATED_V1 = EventType.of(
+            "jp.iinj.membership.member-profile-updated.v1", MemberProfileUpdatedV1.class,
+            "membership/member-profile-updated.v1.schema.json");
+
     public static final EventType<OwnerDesignatedV1> OWNER_DESIGNATED_V1 = EventType.of(
             "jp.iinj.membership.owner-designated.v1", OwnerDesignatedV1.class,
             "membership/owner-designated.v1.schema.json");
@@ -28,7 +63,9 @@ public final class TopicCatalogue {
     /** The membership lifecycle of each organisation, keyed by member id. */
     public static final Topic MEMBER_EVENTS_V1 = new Topic(
             "membership.member-events.v1", PlatformService.MEMBER_REGISTRY, "memberId", Audience.PUBLIC,
-            List.of(MEMBER_REGISTERED_V1, MEMBER_APPROVED_V1));
+            List.of(MEMBER_REGISTERED_V1, MEMBER_APPROVED_V1, MEMBER_REJECTED_V1, MEMBER_SUSPENDED_V1,
+                    MEMBER_REINSTATED_V1, MEMBER_WITHDRAWN_V1, MEMBER_RENEWED_V1, MEMBER_LAPSED_V1,
+                    MEMBER_PROFILE_UPDATED_V1));
 
     /** The people behind each organisation (personal data), keyed by member id; for the identity service only. */
     public static final Topic MEMBER_CONTACTS_V1 = new Topic(

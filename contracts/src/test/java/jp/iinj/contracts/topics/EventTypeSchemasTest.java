@@ -11,6 +11,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,21 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import jp.iinj.contracts.membership.CapitalBand;
+import jp.iinj.contracts.membership.EmployeeBand;
+import jp.iinj.contracts.membership.JsicCode;
 import jp.iinj.contracts.membership.MemberApprovedV1;
+import jp.iinj.contracts.membership.MemberLapsedV1;
+import jp.iinj.contracts.membership.MemberProfileUpdatedV1;
+import jp.iinj.contracts.membership.MemberReinstatedV1;
+import jp.iinj.contracts.membership.MemberRejectedV1;
+import jp.iinj.contracts.membership.MemberRenewedV1;
+import jp.iinj.contracts.membership.MemberSuspendedV1;
+import jp.iinj.contracts.membership.MemberWithdrawnV1;
+import jp.iinj.contracts.membership.RejectionReason;
+import jp.iinj.contracts.membership.SuspensionReason;
+import jp.iinj.contracts.membership.TargetTypology;
+import jp.iinj.contracts.membership.WithdrawalReason;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
 import jp.iinj.contracts.membership.OrganisationType;
@@ -40,13 +55,35 @@ class EventTypeSchemasTest {
     private static final String SCHEMA_ID_BASE = "https://iinj.jp/contracts/events/";
 
     /** One valid payload per event type; a new event type fails here until it adds one. */
-    private static final Map<EventType<?>, Object> SAMPLES = Map.of(
-            MEMBER_REGISTERED_V1, new MemberRegisteredV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71", "株式会社信濃川精機",
-                    OrganisationType.SME, "3110001012345", "15", "kanto", Instant.parse("2026-04-01T09:30:00Z")),
-            TopicCatalogue.MEMBER_APPROVED_V1, new MemberApprovedV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71", "15", "kanto",
-                    Instant.parse("2026-04-03T10:00:00Z")),
-            TopicCatalogue.OWNER_DESIGNATED_V1, new OwnerDesignatedV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71",
-                    "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", Instant.parse("2026-04-01T09:30:00Z")));
+    private static final String MEMBER = "0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71";
+    private static final Instant AT = Instant.parse("2026-04-01T09:30:00Z");
+
+    /** One valid payload per event type; a new event type fails here until it adds one. */
+    private static final Map<EventType<?>, Object> SAMPLES = Map.ofEntries(
+            Map.entry(MEMBER_REGISTERED_V1, new MemberRegisteredV1(MEMBER, "株式会社信濃川精機", OrganisationType.SME,
+                    "3110001012345", "15", "kanto", "シナノガワセイキ", "Shinanogawa Seiki Co., Ltd.",
+                    "https://shinanogawa-seiki.example.jp", EmployeeBand.EMPLOYEES_20_TO_49,
+                    CapitalBand.FROM_10M_TO_50M_YEN, List.of(new JsicCode("14", "2611")),
+                    List.of("metal-processing", "machinery"), List.of("精密切削", "five-axis machining"),
+                    List.of("c-9f2d"), TargetTypology.TYPE_2_SECOND_TIME_START_UP_OR_HIDDEN_CHAMPION, AT)),
+            Map.entry(TopicCatalogue.MEMBER_APPROVED_V1, new MemberApprovedV1(MEMBER, "15", "kanto", AT,
+                    LocalDate.parse("2027-04-01"))),
+            Map.entry(TopicCatalogue.MEMBER_REJECTED_V1, new MemberRejectedV1(MEMBER, "15", "kanto",
+                    RejectionReason.NOT_ELIGIBLE, AT)),
+            Map.entry(TopicCatalogue.MEMBER_SUSPENDED_V1, new MemberSuspendedV1(MEMBER, "15", "kanto",
+                    SuspensionReason.UNPAID_FEES, AT)),
+            Map.entry(TopicCatalogue.MEMBER_REINSTATED_V1, new MemberReinstatedV1(MEMBER, "15", "kanto", AT)),
+            Map.entry(TopicCatalogue.MEMBER_WITHDRAWN_V1, new MemberWithdrawnV1(MEMBER, "15", "kanto",
+                    WithdrawalReason.BUSINESS_CLOSED, AT)),
+            Map.entry(TopicCatalogue.MEMBER_RENEWED_V1, new MemberRenewedV1(MEMBER, "15", "kanto",
+                    LocalDate.parse("2028-04-01"), AT)),
+            Map.entry(TopicCatalogue.MEMBER_LAPSED_V1, new MemberLapsedV1(MEMBER, "15", "kanto",
+                    LocalDate.parse("2027-04-01"), AT)),
+            Map.entry(TopicCatalogue.MEMBER_PROFILE_UPDATED_V1, new MemberProfileUpdatedV1(MEMBER, "株式会社信濃川精機",
+                    OrganisationType.SME, null, "15", "kanto", null, null, null, null, null, List.of(), List.of(),
+                    List.of(), List.of(), null, AT)),
+            Map.entry(TopicCatalogue.OWNER_DESIGNATED_V1, new OwnerDesignatedV1(MEMBER,
+                    "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", AT)));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
