@@ -2,8 +2,11 @@ package jp.iinj.memberregistry.approval;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,36 +15,69 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.iinj.httpapi.core.conditional.RevisionTag;
 import jp.iinj.httpapi.correlation.RequestCorrelation;
 import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
-import jp.iinj.memberregistry.registration.OrganisationResponse;
+import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping(path = "/api/members/organisations/{organisationId}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Approval", description = "Applied organisations become members")
+@RequestMapping(path = "/api/members/organisations/{organisationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Approval", description = "Applications are approved or rejected by a regional body of the "
+        + "organisation's bureau or an administrator. If-Match is optional here; when sent, a stale one gets 412.")
+@ApiResponse(responseCode = "403", description = "The caller may see but not decide", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "409", description = "Not allowed in its status, flagged as a possible duplicate, or "
+        + "changed meanwhile", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 public class ApprovalController {
 
-    private final OrganisationApproval approval;
+    private final ApplicationDecisions decisions;
 
-    public ApprovalController(OrganisationApproval approval) {
-        this.approval = approval;
+    public ApprovalController(ApplicationDecisions decisions) {
+        this.decisions = decisions;
     }
 
-    @Operation(summary = "Approve an applied organisation", description = "By a regional body of its bureau or an "
-            + "administrator; publishes member-approved, which activates the owner's account.")
+    @Operation(summary = "Approve an applied organisation", description = "APPLIED → ACTIVE until the end of the "
+            + "first term; publishes member-approved, which activates the owner's account.")
     @ApiResponse(responseCode = "200", description = "Approved: the organisation is ACTIVE")
-    @ApiResponse(responseCode = "403", description = "The caller may see but not approve it", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Not APPLIED, or changed meanwhile", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @PostMapping
-    public Mono<OrganisationResponse> approve(@PathVariable String organisationId) {
+    @PostMapping("/approval")
+    public Mono<ResponseEntity<OrganisationResponse>> approve(
+            @PathVariable String organisationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(callerAndCorrelation -> approval.approve(organisationId, callerAndCorrelation.getT1(),
-                        callerAndCorrelation.getT2()))
-                .map(OrganisationResponse::of);
+                .flatMap(context -> decisions.approve(organisationId, context.getT1(), expected, context.getT2())
+                        .map(approved -> OrganisationResponse.okWithETag(approved, context.getT1())));
+    }
+
+    @Operation(summary = "Reject an applied organisation", description = "APPLIED → REJECTED with a reason code "
+            + "(published in member-rejected) and an optional note (kept in the registry).")
+    @ApiResponse(responseCode = "200", description = "Rejected")
+    @PostMapping(path = "/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<OrganisationResponse>> reject(
+            @PathVariable String organisationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody DecisionRequests.RejectApplication request) {
+        Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
+        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
+                .flatMap(context -> decisions.reject(organisationId, request, context.getT1(), expected,
+                                context.getT2())
+                        .map(rejected -> OrganisationResponse.okWithETag(rejected, context.getT1())));
+    }
+
+    @Operation(summary = "Clear a duplicate flag", description = "The approver checked the organisations listed in "
+            + "possibleDuplicateOf and found it is not one of them; it can then be approved.")
+    @ApiResponse(responseCode = "200", description = "Cleared")
+    @PostMapping("/duplicate-review/clearance")
+    public Mono<ResponseEntity<OrganisationResponse>> clearDuplicateReview(
+            @PathVariable String organisationId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
+        return ServiceAccessConfiguration.caller()
+                .flatMap(caller -> decisions.clearDuplicateReview(organisationId, caller, expected)
+                        .map(cleared -> OrganisationResponse.okWithETag(cleared, caller)));
     }
 }

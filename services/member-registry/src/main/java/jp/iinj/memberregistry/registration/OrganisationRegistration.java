@@ -1,63 +1,162 @@
 package jp.iinj.memberregistry.registration;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import jp.iinj.eventing.outbox.AggregateStore;
 import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
-import jp.iinj.contracts.regions.Prefecture;
-import jp.iinj.contracts.regions.PrefectureDirectory;
-import jp.iinj.eventing.outbox.AggregateStore;
+import jp.iinj.httpapi.core.problems.ProblemException;
+import jp.iinj.httpapi.core.problems.ProblemType;
 import jp.iinj.memberregistry.corporatenumber.CorporateNumber;
 import jp.iinj.memberregistry.messaging.MemberEvents;
+import jp.iinj.memberregistry.organisation.DuplicateReview;
+import jp.iinj.memberregistry.organisation.Membership;
 import jp.iinj.memberregistry.organisation.Organisation;
+import jp.iinj.memberregistry.organisation.OrganisationNames;
 import jp.iinj.memberregistry.organisation.OrganisationOwner;
+import jp.iinj.memberregistry.organisation.OrganisationProfile;
+import jp.iinj.memberregistry.organisation.Organisations;
+import jp.iinj.memberregistry.profile.ProfileRules;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers an organisation: checks what Bean Validation cannot (check digit, known prefecture), then stores the
- * organisation and its {@code member-registered} event in one write.
+ * Registers an organisation: checks the request, flags a possible duplicate, and stores the organisation with its
+ * {@code member-registered} and {@code owner-designated} events in one write. With an {@code Idempotency-Key}, a
+ * repeated request returns the first registration instead of a second one (or a 409).
  */
 @Service
 public class OrganisationRegistration {
 
+    static final int MAX_DUPLICATE_CANDIDATES = 10;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,100}$");
+
     private final AggregateStore store;
+    private final Organisations organisations;
+    private final ProfileRules rules;
     private final MemberEvents events;
-    private final PrefectureDirectory prefectures = PrefectureDirectory.current();
+    private final JsonMapper json;
     private final Clock clock;
 
-    public OrganisationRegistration(AggregateStore store, MemberEvents events, Clock clock) {
+    public OrganisationRegistration(AggregateStore store, Organisations organisations, ProfileRules rules,
+                                    MemberEvents events, JsonMapper json, Clock clock) {
         this.store = store;
+        this.organisations = organisations;
+        this.rules = rules;
         this.events = events;
+        this.json = json;
         this.clock = clock;
     }
 
-    public Mono<Organisation> register(RegisterOrganisationRequest request, String correlationId) {
+    /** The registration, and whether it was registered by an earlier request with the same key. */
+    public record Registered(Organisation organisation, boolean replayed) {
+    }
+
+    public Mono<Registered> register(RegisterOrganisationRequest request, String idempotencyKey, String correlationId) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            return Mono.error(new FieldValidationException("Idempotency-Key",
+                    "8-100 characters: letters, digits, '.', '_', ':' or '-' (a UUID does)"));
+        }
+        String fingerprint = fingerprint(request);
+        Mono<Registered> fresh = Mono.defer(() -> registerAnew(request, idempotencyKey, fingerprint, correlationId));
+        if (idempotencyKey == null) {
+            return fresh;
+        }
+        return earlier(idempotencyKey, fingerprint)
+                .switchIfEmpty(fresh)
+                // two requests with the same key at once: the unique key index lets one in; the other replays it
+                .onErrorResume(DuplicateKeyException.class, duplicate -> earlier(idempotencyKey, fingerprint)
+                        .switchIfEmpty(Mono.error(corporateNumberTaken(request))));
+    }
+
+    private Mono<Registered> earlier(String idempotencyKey, String fingerprint) {
+        return organisations.byRegistrationKey(idempotencyKey).flatMap(earlier -> {
+            if (!earlier.registrationKey().requestFingerprint().equals(fingerprint)) {
+                return Mono.error(new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key "
+                        + idempotencyKey + " was used for a different registration; use a new key for a new one"));
+            }
+            return Mono.just(new Registered(earlier, true));
+        });
+    }
+
+    private Mono<Registered> registerAnew(RegisterOrganisationRequest request, String idempotencyKey,
+                                          String fingerprint, String correlationId) {
         List<InvalidField> problems = new ArrayList<>();
-        CorporateNumber.problemWith(request.corporateNumber())
-                .ifPresent(problem -> problems.add(new InvalidField("corporateNumber", problem)));
-        Optional<Prefecture> prefecture = prefectures.byJisCode(request.prefectureCode());
-        if (prefecture.isEmpty()) {
-            problems.add(new InvalidField("prefectureCode", "unknown JIS X 0401 prefecture code"));
+        String corporateNumber = request.corporateNumber();
+        if (corporateNumber != null) {
+            CorporateNumber.problemWith(corporateNumber)
+                    .ifPresent(problem -> problems.add(new InvalidField("corporateNumber", problem)));
+            if (request.noCorporateNumberReason() != null) {
+                problems.add(new InvalidField("noCorporateNumberReason", "only when there is no corporate number"));
+            }
+        } else if (request.noCorporateNumberReason() == null) {
+            problems.add(new InvalidField("corporateNumber",
+                    "give the corporate number, or noCorporateNumberReason when the organisation has none"));
         }
-        if (!problems.isEmpty()) {
-            return Mono.error(new FieldValidationException(problems));
+        OrganisationOwner owner = owner(request.owner(), problems);
+        return rules.check(request, problems).flatMap(profile -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            String id = UUID.randomUUID().toString();
+            return duplicateReview(corporateNumber, profile, now).map(review -> Organisation.registered(id, profile,
+                            corporateNumber, request.noCorporateNumberReason(), owner, Membership.applied(now),
+                            review.candidateIds().isEmpty() ? null : review,
+                            idempotencyKey == null ? null : new Organisation.RegistrationKey(idempotencyKey, fingerprint),
+                            now))
+                    .flatMap(organisation -> store.insert(organisation, List.of(
+                            events.registered(organisation, correlationId),
+                            events.ownerDesignated(organisation, correlationId))))
+                    .map(organisation -> new Registered(organisation, false));
+        }).onErrorMap(error -> error instanceof DuplicateKeyException && idempotencyKey == null,
+                duplicate -> corporateNumberTaken(request));
+    }
+
+    private static ConflictException corporateNumberTaken(RegisterOrganisationRequest request) {
+        return new ConflictException("an organisation with corporate number " + request.corporateNumber()
+                + " is already registered");
+    }
+
+    /** Organisations without a corporate number are compared by normalised name within their prefecture. */
+    private Mono<DuplicateReview> duplicateReview(String corporateNumber, OrganisationProfile profile, Instant now) {
+        if (corporateNumber != null) {
+            return Mono.just(new DuplicateReview(List.of(), now, null));
         }
-        var owner = new OrganisationOwner(request.owner().displayName().strip(), request.owner().email().strip());
-        Organisation organisation = Organisation.applied(UUID.randomUUID().toString(), request.legalName().strip(),
-                request.organisationType(), new CorporateNumber(request.corporateNumber()), prefecture.get(), owner,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return store.insert(organisation, List.of(events.registered(organisation, correlationId),
-                        events.ownerDesignated(organisation, correlationId)))
-                .onErrorMap(DuplicateKeyException.class, duplicate -> new ConflictException(
-                        "an organisation with corporate number " + request.corporateNumber() + " is already registered"));
+        return organisations.withSameNameAndPrefecture(OrganisationNames.normalised(profile.legalName()),
+                        profile.prefectureCode(), MAX_DUPLICATE_CANDIDATES)
+                .map(Organisation::id).collectList()
+                .map(candidates -> new DuplicateReview(candidates, now, null));
+    }
+
+    private static OrganisationOwner owner(RegisterOrganisationRequest.Owner owner, List<InvalidField> problems) {
+        if (owner == null) {
+            problems.add(new InvalidField("owner", "must not be null"));
+            return null;
+        }
+        String name = ProfileRules.requiredText(owner.displayName(), "owner.displayName", 100, problems);
+        String email = ProfileRules.email(owner.email(), "owner.email", problems);
+        return new OrganisationOwner(name, email);
+    }
+
+    /** The same request always gives the same fingerprint: records serialise their fields in declaration order. */
+    private String fingerprint(RegisterOrganisationRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 }

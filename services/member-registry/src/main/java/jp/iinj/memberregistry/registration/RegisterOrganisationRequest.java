@@ -1,31 +1,44 @@
 package jp.iinj.memberregistry.registration;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.List;
+
+import jp.iinj.contracts.membership.CapitalBand;
+import jp.iinj.contracts.membership.EmployeeBand;
 import jp.iinj.contracts.membership.OrganisationType;
+import jp.iinj.contracts.membership.TargetTypology;
+import jp.iinj.memberregistry.organisation.NoCorporateNumberReason;
+import jp.iinj.memberregistry.profile.ProfileInput;
 
 /**
- * What an organisation sends to register. Only these fields bind; anything else in the body is rejected.
+ * What an organisation sends to register. Only these fields bind (anything else in the body is rejected); the
+ * profile rules are {@link jp.iinj.memberregistry.profile.ProfileRules}.
  *
- * @param corporateNumber 13 digits with a valid check digit
- * @param prefectureCode  JIS X 0401 code, two digits ("13" for Tokyo)
- * @param owner           the person registering: their account is opened, and activated once the organisation is approved
+ * @param corporateNumber         13 digits with a valid check digit; or absent, with
+ * @param noCorporateNumberReason why the organisation has none
+ * @param prefectureCode          JIS X 0401 code, two digits ("13" for Tokyo)
+ * @param owner                   the person registering: their account is opened, and activated once the
+ *                                organisation is approved
  */
 public record RegisterOrganisationRequest(
-        @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters")
         String legalName,
-        @NotNull OrganisationType organisationType,
-        @NotBlank @Size(max = 13) String corporateNumber,
-        @NotBlank @Size(max = 2) String prefectureCode,
-        @NotNull @Valid Owner owner) {
+        String legalNameKana,
+        String englishName,
+        OrganisationType organisationType,
+        String corporateNumber,
+        NoCorporateNumberReason noCorporateNumberReason,
+        String prefectureCode,
+        String address,
+        String website,
+        EmployeeBand employeeBand,
+        CapitalBand capitalBand,
+        List<JsicCodeInput> jsicCodes,
+        List<String> technologyFields,
+        List<String> keywords,
+        List<String> clusterIds,
+        TargetTypology typology,
+        List<ContactInput> contacts,
+        Owner owner) implements ProfileInput {
 
-    public record Owner(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters")
-            String displayName,
-            @NotBlank @Email @Size(max = 254) String email) {
+    public record Owner(String displayName, String email) {
     }
 }

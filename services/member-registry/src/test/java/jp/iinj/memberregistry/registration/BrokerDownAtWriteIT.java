@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.memberregistry.access.TestTokens;

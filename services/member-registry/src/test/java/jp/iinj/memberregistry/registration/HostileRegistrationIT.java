@@ -121,7 +121,7 @@ class HostileRegistrationIT {
         var stored = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("corporateNumber").is(number)),
                 Organisation.class).collectList().block();
-        assertThat(stored).singleElement().satisfies(o -> assertThat(o.legalName()).isEqualTo("株式会社最初"));
+        assertThat(stored).singleElement().satisfies(o -> assertThat(o.profile().legalName()).isEqualTo("株式会社最初"));
     }
 
     private long storedOrganisations() {

@@ -38,6 +38,11 @@ public final class RevisionTag {
         return Long.parseLong(matcher.group(1));
     }
 
+    /** For actions where {@code If-Match} is optional: {@code null} without one, else as {@link #expectedRevision}. */
+    public static Long expectedRevisionIfAny(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : expectedRevision(ifMatch);
+    }
+
     private static String abbreviated(String value) {
         String stripped = value.strip();
         return stripped.length() <= 40 ? stripped : stripped.substring(0, 40) + "…";

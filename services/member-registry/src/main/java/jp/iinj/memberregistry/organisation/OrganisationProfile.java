@@ -1,0 +1,42 @@
+package jp.iinj.memberregistry.organisation;
+
+import java.util.List;
+
+import jp.iinj.contracts.membership.CapitalBand;
+import jp.iinj.contracts.membership.EmployeeBand;
+import jp.iinj.contracts.membership.JsicCode;
+import jp.iinj.contracts.membership.OrganisationType;
+import jp.iinj.contracts.membership.TargetTypology;
+
+/**
+ * What an organisation says about itself, as checked by {@code profile.ProfileRules}. Public apart from
+ * {@code address} and {@code contacts} (personal data for sole proprietors and for people).
+ *
+ * @param bureau derived from {@code prefectureCode} (reference data), never sent by a client
+ */
+public record OrganisationProfile(
+        String legalName,
+        String legalNameKana,
+        String englishName,
+        OrganisationType organisationType,
+        String prefectureCode,
+        String bureau,
+        String address,
+        String website,
+        EmployeeBand employeeBand,
+        CapitalBand capitalBand,
+        List<JsicCode> jsicCodes,
+        List<String> technologyFields,
+        List<String> keywords,
+        List<String> clusterIds,
+        TargetTypology typology,
+        List<ContactPerson> contacts) {
+
+    public OrganisationProfile {
+        jsicCodes = jsicCodes == null ? List.of() : List.copyOf(jsicCodes);
+        technologyFields = technologyFields == null ? List.of() : List.copyOf(technologyFields);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        clusterIds = clusterIds == null ? List.of() : List.copyOf(clusterIds);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
+}
