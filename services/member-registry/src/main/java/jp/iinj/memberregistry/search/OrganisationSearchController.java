@@ -61,8 +61,8 @@ public class OrganisationSearchController {
             description = "Membership status; repeat for any of several",
             array = @ArraySchema(schema = @Schema(implementation = MembershipStatus.class)))
     @Parameter(name = OrganisationSearchRequest.KEYWORD, in = ParameterIn.QUERY, description = "Case-insensitive "
-            + "substring of the (normalised) legal name, kana, English name or keywords: letters, digits, spaces "
-            + "and - . , & ' ( ) ・", schema = @Schema(type = "string", minLength = 1, maxLength = 100))
+            + "substring of the (normalised) legal name, kana, English name or keywords: letters, digits, spaces, "
+            + "symbols such as ㈱, and - . , & ' ( ) ・", schema = @Schema(type = "string", minLength = 1, maxLength = 100))
     @Parameter(name = OrganisationSearchRequest.DUPLICATE_FLAGGED, in = ParameterIn.QUERY,
             description = "true: flagged as possible duplicates and not cleared; false: the others",
             schema = @Schema(type = "boolean"))
@@ -82,7 +82,7 @@ public class OrganisationSearchController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<OrganisationPage>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+    public Mono<ResponseEntity<OrganisationPage>> listOrganisations(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         return ServiceAccessConfiguration.caller()
                 .switchIfEmpty(Mono.error(() -> ProblemException.forbidden("Organisations are listed for people.")))
                 .map(OrganisationSearch::confinementOf)

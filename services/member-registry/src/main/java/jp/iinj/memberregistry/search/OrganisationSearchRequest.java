@@ -67,8 +67,10 @@ public record OrganisationSearchRequest(
     private static final Set<String> REPEATABLE = Set.of(STATUS);
     private static final Pattern CLUSTER_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final Pattern LIMIT_DIGITS = Pattern.compile("^[0-9]{1,3}$");
-    // no regex or operator characters ($ * \ [ { ^ | ? +): what is searched for is plain text, quoted anyway
-    private static final Pattern KEYWORD_CHARACTERS = Pattern.compile("^[\\p{L}\\p{M}\\p{N} \\u3000&'.,()（）・\\-]+$");
+    // no regex or operator characters ($ * \ [ { ^ | ? +): what is searched for is plain text, quoted anyway;
+    // other symbols (So) such as ㈱ are, since names are written with them
+    private static final Pattern KEYWORD_CHARACTERS =
+            Pattern.compile("^[\\p{L}\\p{M}\\p{N}\\p{So} \\u3000&'.,()（）・\\-]+$");
 
     public OrganisationSearchRequest {
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
