@@ -90,6 +90,25 @@ class AuthorizationMatrixIT {
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/members/organisations/{UNKNOWN}", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // the staff list: regional bodies and coordinators (their bureaus), administrators (all); members
+                // read their own organisation by id and get 403 here; asking for a bureau one does not cover is 403
+                row("GET /api/members/organisations",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/members/organisations?bureau=kanto&status=ACTIVE&sort=legalName&limit=5",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/members/organisations?prefecture=27",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                // a sort field outside the allow-list: 400 for staff; who may not list at all learns only that
+                row("GET /api/members/organisations?sort=owner.email",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 400),
+                        expect(REGIONAL_BODY_KANTO, 400), expect(REGIONAL_BODY_OTHER, 400), expect(ADMIN, 400),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
                 // approval: a regional body (a person) of the bureau or an administrator; who may see it but not
                 // approve it gets 403.
                 row("POST /api/members/organisations/{APPLIED_IN_KANTO}/approval",
