@@ -33,6 +33,7 @@ import jp.iinj.endtoend.support.Actors;
 import jp.iinj.endtoend.support.Answer;
 import jp.iinj.endtoend.support.CorporateNumbers;
 import jp.iinj.endtoend.support.EndToEndTest;
+import jp.iinj.endtoend.support.Json;
 import jp.iinj.endtoend.support.Registrations;
 
 /**
@@ -44,7 +45,8 @@ import jp.iinj.endtoend.support.Registrations;
  * (Osaka, Kinki bureau; MEMBER_B's). {@code {APPLIED_IN_KANTO}} / {@code {APPLIED_IN_KINKI}} are organisations
  * registered afresh for each cell (APPLIED, nobody acts for them yet), so that cells that approve do not depend on
  * each other. {@code {NEW_EMAIL}}, {@code {NEW_CORPORATE_NUMBER}}, {@code {UNKNOWN}} (an organisation id) and
- * {@code {UNKNOWN_TOKEN}} (a one-time token) are new for every cell too.
+ * {@code {UNKNOWN_TOKEN}} (a one-time token) are new for every cell too. {@code {CLUSTER}} is an active cluster of
+ * the catalogue the administrator added once for the matrix; {@code {NEW_CLUSTER_NAME}} is new for every cell.
  *
  * <p>Adding an endpoint or a case: add a row; a row must name every actor (or end with {@code others(...)}).
  */
@@ -64,6 +66,10 @@ class AuthorizationMatrixIT {
             {"email":"{NEW_EMAIL}","memberId":"{B}"}""";
     private static final String ACCEPTANCE = """
             {"displayName":"E2E 招待者","password":"e2e invited battery staple"}""";
+    private static final String NEW_CLUSTER = """
+            {"name":"{NEW_CLUSTER_NAME}","programme":"REGIONAL","bureau":"kanto"}""";
+    private static final String CLUSTER_REPLACEMENT = """
+            {"name":"{NEW_CLUSTER_NAME}","programme":"REGIONAL","bureau":"kanto","active":true}""";
     private static final String RESET_REQUEST = """
             {"email":"{NEW_EMAIL}"}""";
     private static final String NEW_PASSWORD = """
@@ -128,6 +134,15 @@ class AuthorizationMatrixIT {
                         others(404)),
                 row("GET /api-docs/member-registry", everyone(200)),
 
+                // ---- member-registry: the cluster catalogue (anyone reads; administrators, people, maintain it) --------
+                row("GET /api/members/clusters", everyone(200)),
+                row("GET /api/members/clusters/{CLUSTER}", everyone(200)),
+                row("GET /api/members/clusters/{UNKNOWN}", everyone(404)),
+                row("POST /api/members/clusters", NEW_CLUSTER, expect(ANONYMOUS, 401), expect(ADMIN, 201), others(403)),
+                // the matrix sends no If-Match: an administrator gets as far as 428 (ClusterCatalogueIT covers If-Match)
+                row("PUT /api/members/clusters/{CLUSTER}", CLUSTER_REPLACEMENT,
+                        expect(ANONYMOUS, 401), expect(ADMIN, 428), others(403)),
+
                 // ---- identity: administration (ADMIN only, at the gateway and again in identity) -----------------------
                 row("POST /api/identity/admin/accounts", NEW_COORDINATOR,
                         expect(ANONYMOUS, 401), expect(ADMIN, 201), others(403)),
@@ -179,6 +194,7 @@ class AuthorizationMatrixIT {
     }
 
     private static Actors actors;
+    private static String cluster;
 
     @BeforeAll
     static void actors(Actors setUp) {
@@ -222,6 +238,18 @@ class AuthorizationMatrixIT {
         softly.assertAll();
     }
 
+    /** The matrix's cluster, added by the administrator at its first use. */
+    private static synchronized String cluster() {
+        if (cluster == null) {
+            Answer added = actors.frontDoor().post("/api/members/clusters", actors.token(ADMIN), Json.write(Map.of(
+                    "name", "E2E 行列の既存クラスター " + UUID.randomUUID().toString().substring(0, 12),
+                    "programme", "METI_INDUSTRIAL_CLUSTER", "bureau", Actors.BUREAU)));
+            assertThat(added.status()).as("the administrator adding the matrix's cluster: %s", added).isEqualTo(201);
+            cluster = added.json().path("id").asString();
+        }
+        return cluster;
+    }
+
     /** Each placeholder of the row, resolved afresh for this cell. */
     private static Map<String, String> valuesFor(Cell cell) {
         Map<String, String> values = new HashMap<>();
@@ -235,6 +263,8 @@ class AuthorizationMatrixIT {
                 case "UNKNOWN_TOKEN" -> "e2e-unknown-" + UUID.randomUUID().toString().replace("-", "");
                 case "NEW_EMAIL" -> "matrix-" + UUID.randomUUID().toString().substring(0, 12) + "@e2e.example.jp";
                 case "NEW_CORPORATE_NUMBER" -> CorporateNumbers.random();
+                case "CLUSTER" -> cluster();
+                case "NEW_CLUSTER_NAME" -> "E2E 行列クラスター " + UUID.randomUUID().toString().substring(0, 12);
                 default -> throw new IllegalArgumentException("unknown placeholder {" + name + "} in " + cell.row());
             });
         }

@@ -89,6 +89,11 @@ class ApplicationDefaultsTest {
             assertThat(rule.paths()).containsExactly("/api/identity/admin/**");
             assertThat(rule.roles()).containsExactly(PlatformRole.ADMIN);
         });
+        // first match wins: the public cluster catalogue comes before the members' area that needs a token
+        int clusterReads = indexOf(rules, "/api/members/clusters/**", "GET");
+        assertThat(rules.get(clusterReads).isAnonymous()).isTrue();
+        assertThat(clusterReads).isLessThan(indexOf(rules, "/api/members/**", "GET"));
+        assertThat(rules.get(indexOf(rules, "/api/members/clusters", "PUT")).roles()).containsExactly(PlatformRole.ADMIN);
     }
 
     @Test
@@ -97,6 +102,15 @@ class ApplicationDefaultsTest {
 
         assertThat(cors.allowedOrigins()).containsExactly("http://localhost:8100");
         assertThat(cors.exposedHeaders()).containsExactly("X-Correlation-Id", "Location", "ETag", "Retry-After");
+    }
+
+    private static int indexOf(List<AccessRule> rules, String path, String method) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).paths().contains(path) && rules.get(i).methods().contains(method)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no access rule for " + method + " " + path);
     }
 
     private static <T> T bind(String prefix, Class<T> type) {

@@ -28,6 +28,20 @@ class AccessRulesIT extends GatewayTestSupport {
                 arguments(HttpMethod.GET, "/api/members/organisations/3f0c", "MEMBER", 200),
                 arguments(HttpMethod.PUT, "/api/members/organisations/3f0c", NONE, 401),
                 arguments(HttpMethod.PUT, "/api/members/organisations/3f0c", "COORDINATOR", 200),
+                // the cluster catalogue: anyone reads it, administrators maintain it
+                arguments(HttpMethod.GET, "/api/members/clusters", NONE, 200),
+                arguments(HttpMethod.GET, "/api/members/clusters/3f0c", NONE, 200),
+                arguments(HttpMethod.HEAD, "/api/members/clusters/3f0c", NONE, 200),
+                arguments(HttpMethod.POST, "/api/members/clusters", NONE, 401),
+                arguments(HttpMethod.POST, "/api/members/clusters", "REGIONAL_BODY", 403),
+                arguments(HttpMethod.POST, "/api/members/clusters", "ADMIN", 200),
+                arguments(HttpMethod.PUT, "/api/members/clusters/3f0c", NONE, 401),
+                arguments(HttpMethod.PUT, "/api/members/clusters/3f0c", "MEMBER", 403),
+                arguments(HttpMethod.PUT, "/api/members/clusters/3f0c", "ADMIN", 200),
+                arguments(HttpMethod.DELETE, "/api/members/clusters/3f0c", "COORDINATOR", 403),
+                // the catalogue's rule does not open its neighbours
+                arguments(HttpMethod.GET, "/api/members/clusters-export", NONE, 401),
+                arguments(HttpMethod.GET, "/api/members/organisations/clusters", NONE, 401),
                 arguments(HttpMethod.GET, "/login", NONE, 200),
                 arguments(HttpMethod.POST, "/login", NONE, 200),
                 arguments(HttpMethod.POST, "/oauth2/token", NONE, 200),
@@ -62,7 +76,7 @@ class AccessRulesIT extends GatewayTestSupport {
         if (!NONE.equals(role)) {
             request.header(HttpHeaders.AUTHORIZATION, bearer(token("access-" + role.toLowerCase(), role)));
         }
-        WebTestClient.ResponseSpec response = method == HttpMethod.GET
+        WebTestClient.ResponseSpec response = method == HttpMethod.GET || method == HttpMethod.HEAD
                 ? request.exchange()
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
 

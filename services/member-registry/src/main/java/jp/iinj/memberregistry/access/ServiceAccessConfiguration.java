@@ -4,12 +4,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AllAuthoritiesReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
+import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.httpapi.security.ProblemSecurityResponses;
 import reactor.core.publisher.Mono;
@@ -21,12 +23,20 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 public class ServiceAccessConfiguration {
 
+    private static final String[] CLUSTERS = {"/api/members/clusters", "/api/members/clusters/**"};
+
     @Bean
     SecurityWebFilterChain access(ServerHttpSecurity http, ProblemSecurityResponses problems) {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         // online registration is open; the gateway rate-limits it
                         .pathMatchers(HttpMethod.POST, "/api/members/organisations").permitAll()
+                        // the cluster catalogue is public (the registration form lists it); administrators (people)
+                        // maintain it
+                        .pathMatchers(HttpMethod.GET, CLUSTERS).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, CLUSTERS).permitAll()
+                        .pathMatchers(CLUSTERS).access(AllAuthoritiesReactiveAuthorizationManager.hasAllAuthorities(
+                                "ROLE_" + PlatformRole.ADMIN.name(), PlatformPrincipal.PERSON_AUTHORITY))
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         // people only: regional bodies' machine clients read feeds, never the registry

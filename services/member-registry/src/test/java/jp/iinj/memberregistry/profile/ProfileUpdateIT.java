@@ -124,6 +124,33 @@ class ProfileUpdateIT {
         put(member.id(), TestTokens.admin(), "\"1\"", profile("株式会社管理者修正", "")).expectStatus().isOk();
     }
 
+    @Test
+    void aProfileNamesActiveClustersOfTheCatalogueOnly() {
+        OrganisationResponse member = TestRegistrations.registerAndApprove(http, TestRegistrations.body("株式会社集積", "13"));
+        String own = TestTokens.memberOf(member.id());
+        String cluster = http.post().uri("/api/members/clusters").headers(h -> h.setBearerAuth(TestTokens.admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"首都圏西部 " + member.id() + "\",\"programme\":\"METI_INDUSTRIAL_CLUSTER\",\"bureau\":\"kanto\"}")
+                .exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseHeaders().getLocation().getPath().replaceAll(".*/", "");
+
+        put(member.id(), own, "\"1\"", profile("株式会社集積", ",\"clusterIds\":[\"" + cluster + "\"]")).expectStatus().isOk()
+                .expectBody().jsonPath("$.clusterIds[0]").isEqualTo(cluster);
+        var event = memberEvents.awaitRecord(r -> member.id().equals(r.key())
+                && TopicCatalogue.MEMBER_PROFILE_UPDATED_V1.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
+        assertThat(TopicProbe.header(event, "ce_cluster")).isEqualTo(cluster);
+
+        http.put().uri("/api/members/clusters/{id}", cluster).headers(h -> {
+                    h.setBearerAuth(TestTokens.admin());
+                    h.setIfMatch("\"0\"");
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"首都圏西部 " + member.id() + "\",\"programme\":\"METI_INDUSTRIAL_CLUSTER\",\"bureau\":\"kanto\",\"active\":false}")
+                .exchange().expectStatus().isOk();
+        put(member.id(), own, "\"2\"", profile("株式会社集積", ",\"clusterIds\":[\"" + cluster + "\"]")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("clusterIds[0]");
+    }
+
     static Stream<Arguments> hostileProfiles() {
         return Stream.of(
                 Arguments.of("operator as name", "{\"legalName\":{\"$gt\":\"\"},\"organisationType\":\"SME\",\"prefectureCode\":\"13\"}", "legalName"),

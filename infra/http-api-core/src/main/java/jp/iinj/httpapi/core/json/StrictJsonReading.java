@@ -5,14 +5,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * How request bodies are read on every stack: unknown properties, duplicate keys, trailing data and values of the
- * wrong JSON type ({@code 123} for a string, {@code "12"} or {@code 1.5} for an int, {@code "x"} for a list) are
- * rejected instead of guessed at. Only request readers use it: the application's own mapper stays tolerant, since
- * it also reads other services' answers and events, which may gain fields at any time.
+ * wrong JSON type ({@code 123} for a string, {@code "12"} or {@code 1.5} for an int, {@code "x"} for a list, {@code 1}
+ * for an enum, which Jackson would take as a constant's position) are rejected instead of guessed at. Only request
+ * readers use it: the application's own mapper stays tolerant, since it also reads other services' answers and
+ * events, which may gain fields at any time.
  */
 public final class StrictJsonReading {
 
@@ -26,6 +28,7 @@ public final class StrictJsonReading {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

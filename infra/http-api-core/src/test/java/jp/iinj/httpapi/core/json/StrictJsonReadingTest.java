@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StrictJsonReadingTest {
 
-    record Registration(String name, int employees, double capital, boolean startUp, List<String> keywords) {
+    enum Size { SMALL, LARGE }
+
+    record Registration(String name, int employees, double capital, boolean startUp, List<String> keywords, Size size) {
     }
 
     private final JsonMapper strict = StrictJsonReading.strict(JsonMapper.builder().build());
@@ -21,9 +23,10 @@ class StrictJsonReadingTest {
     @Test
     void readsAWellTypedBody() {
         Registration read = strict.readValue(
-                "{\"name\":\"A\",\"employees\":12,\"capital\":1.5,\"startUp\":true,\"keywords\":[\"IoT\"]}", Registration.class);
+                "{\"name\":\"A\",\"employees\":12,\"capital\":1.5,\"startUp\":true,\"keywords\":[\"IoT\"],\"size\":\"LARGE\"}",
+                Registration.class);
 
-        assertThat(read).isEqualTo(new Registration("A", 12, 1.5, true, List.of("IoT")));
+        assertThat(read).isEqualTo(new Registration("A", 12, 1.5, true, List.of("IoT"), Size.LARGE));
     }
 
     @ParameterizedTest
@@ -36,6 +39,8 @@ class StrictJsonReadingTest {
             "{\"capital\":\"1.5\"}",                             // string for a number
             "{\"startUp\":\"true\"}",                            // string for a boolean
             "{\"keywords\":\"IoT\"}",                            // string for a list
+            "{\"size\":1}",                                    // an enum constant's position for its name
+            "{\"size\":\"1\"}",
             "{\"name\":\"A\"} {\"name\":\"B\"}",                 // trailing data
             "{\"employees\":null}"})                             // null for a primitive
     void refusesWhatWouldOtherwiseBeGuessedAt(String body) {

@@ -1,0 +1,33 @@
+package jp.iinj.memberregistry.clusters;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What an administrator sends to add a cluster to the catalogue. Only these fields bind.
+ *
+ * @param name        the Japanese name, e.g. 首都圏西部ネットワーク支援活動
+ * @param englishName optional
+ * @param bureau      a regional bureau id: hokkaido, tohoku, kanto, chubu, kinki, chugoku, shikoku, kyushu, okinawa
+ * @param active      optional, {@code true} when absent
+ */
+public record NewClusterRequest(
+        @NotBlank @Size(max = 200) @Pattern(regexp = ClusterContent.PRINTABLE,
+                message = ClusterContent.PRINTABLE_MESSAGE)
+        String name,
+        @Size(max = 200) @Pattern(regexp = ClusterContent.PRINTABLE,
+                message = ClusterContent.PRINTABLE_MESSAGE)
+        String englishName,
+        @NotNull ClusterProgramme programme,
+        @Schema(description = "a regional bureau id (contracts/regions): hokkaido, tohoku, kanto, chubu, kinki, "
+                + "chugoku, shikoku, kyushu, okinawa")
+        @NotBlank @Size(max = 20) String bureau,
+        Boolean active) {
+
+    ClusterContent content() {
+        return ClusterContent.checked(name, englishName, programme, bureau, active == null || active);
+    }
+}
