@@ -94,7 +94,8 @@ class ImportRunner implements SmartLifecycle {
                         rowImport.importRow(row, status.startedBy(), status.correlationId())), concurrency)
                 .doOnNext(pending::add)
                 .bufferTimeout(settings.progressEveryRows(), settings.progressInterval(), true)
-                .concatMapDelayError(batch -> imports.progress(id, pending.drain(), now()))
+                // one status write at a time, and no batches queued behind it: memory stays flat
+                .concatMapDelayError(batch -> imports.progress(id, pending.drain(), now()), true, 1)
                 // declared FAILED meanwhile (it looked dead): stop, write nothing more
                 .takeWhile(stillRunning -> stillRunning)
                 .then(Mono.defer(() -> imports.finish(id, pending.drain(), ImportState.COMPLETED, null, now())))
