@@ -44,9 +44,10 @@ import jp.iinj.endtoend.support.Registrations;
  * <p>Targets: {@code {A}} is organisation A (Tokyo, Kanto bureau; MEMBER_A acts for it), {@code {B}} organisation B
  * (Osaka, Kinki bureau; MEMBER_B's). {@code {APPLIED_IN_KANTO}} / {@code {APPLIED_IN_KINKI}} are organisations
  * registered afresh for each cell (APPLIED, nobody acts for them yet), so that cells that approve do not depend on
- * each other. {@code {NEW_EMAIL}}, {@code {NEW_CORPORATE_NUMBER}}, {@code {UNKNOWN}} (an organisation id) and
- * {@code {UNKNOWN_TOKEN}} (a one-time token) are new for every cell too. {@code {CLUSTER}} is an active cluster of
- * the catalogue the administrator added once for the matrix; {@code {NEW_CLUSTER_NAME}} is new for every cell.
+ * each other. {@code {NEW_EMAIL}}, {@code {NEW_CORPORATE_NUMBER}}, {@code {UNKNOWN}} (an organisation or import id),
+ * {@code {UNKNOWN_TOKEN}} (a one-time token) and {@code {IMPORT_BY_KANTO}} (an import the Kanto regional body started,
+ * of a header without rows) are new for every cell too. {@code {CLUSTER}} is an active cluster of the catalogue the
+ * administrator added once for the matrix; {@code {NEW_CLUSTER_NAME}} is new for every cell.
  *
  * <p>Adding an endpoint or a case: add a row; a row must name every actor (or end with {@code others(...)}).
  */
@@ -132,6 +133,19 @@ class AuthorizationMatrixIT {
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/approval", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403),
                         others(404)),
+                // bulk import (CSV): people who are regional bodies, and administrators; members and coordinators are
+                // refused by the gateway, machine clients by the registry. This row sends no body, so whoever may
+                // import is told the body is not text/csv: the role is checked before the media type.
+                row("POST /api/members/imports",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 415), expect(REGIONAL_BODY_OTHER, 415),
+                        expect(ADMIN, 415), others(403)),
+                // an import's status: whoever started it and administrators; to other regional bodies it does not exist
+                row("GET /api/members/imports/{IMPORT_BY_KANTO}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 200), others(403)),
+                row("GET /api/members/imports/{UNKNOWN}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 404), others(403)),
                 row("GET /api-docs/member-registry", everyone(200)),
 
                 // ---- member-registry: the cluster catalogue (anyone reads; administrators, people, maintain it) --------
@@ -250,6 +264,14 @@ class AuthorizationMatrixIT {
         return cluster;
     }
 
+    /** An import started by the Kanto regional body: a header without rows, so it registers nobody. */
+    private static String importByKanto() {
+        Answer started = actors.frontDoor().send("POST", "/api/members/imports", actors.token(REGIONAL_BODY_KANTO),
+                "corporate_number,legal_name,organisation_type,prefecture_code\r\n", "text/csv; charset=UTF-8");
+        assertThat(started.status()).as("starting an import as the Kanto regional body: %s", started).isEqualTo(202);
+        return started.json().path("id").asString();
+    }
+
     /** Each placeholder of the row, resolved afresh for this cell. */
     private static Map<String, String> valuesFor(Cell cell) {
         Map<String, String> values = new HashMap<>();
@@ -259,6 +281,7 @@ class AuthorizationMatrixIT {
                 case "B" -> actors.organisationB();
                 case "APPLIED_IN_KANTO" -> actors.registrations().applied(Registrations.TOKYO);
                 case "APPLIED_IN_KINKI" -> actors.registrations().applied(Registrations.OSAKA);
+                case "IMPORT_BY_KANTO" -> importByKanto();
                 case "UNKNOWN" -> UUID.randomUUID().toString();
                 case "UNKNOWN_TOKEN" -> "e2e-unknown-" + UUID.randomUUID().toString().replace("-", "");
                 case "NEW_EMAIL" -> "matrix-" + UUID.randomUUID().toString().substring(0, 12) + "@e2e.example.jp";

@@ -74,6 +74,8 @@ class ApplicationDefaultsTest {
 
         assertThat(limits.general()).isEqualTo(DataSize.ofMegabytes(1));
         assertThat(limits.routes()).containsEntry("member-registration", DataSize.ofKilobytes(64));
+        // the member registry refuses imports over 64 MB itself (iinj.imports.max-size)
+        assertThat(limits.routes()).containsEntry("member-imports", DataSize.ofMegabytes(64));
     }
 
     @Test
@@ -84,6 +86,10 @@ class ApplicationDefaultsTest {
             assertThat(rule.paths()).containsExactly("/api/members/organisations");
             assertThat(rule.methods()).containsExactly("POST");
             assertThat(rule.isAnonymous()).isTrue();
+        });
+        assertThat(rules).anySatisfy(rule -> {
+            assertThat(rule.paths()).containsExactly("/api/members/imports", "/api/members/imports/**");
+            assertThat(rule.roles()).containsExactly(PlatformRole.REGIONAL_BODY, PlatformRole.ADMIN);
         });
         assertThat(rules).anySatisfy(rule -> {
             assertThat(rule.paths()).containsExactly("/api/identity/admin/**");

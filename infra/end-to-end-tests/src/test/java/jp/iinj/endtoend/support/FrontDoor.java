@@ -42,13 +42,21 @@ public final class FrontDoor {
      * @param json  the request body (sent as {@code application/json}), or {@code null} for none
      */
     public Answer send(String method, String path, String token, String json) {
+        return send(method, path, token, json, "application/json");
+    }
+
+    /**
+     * @param body        the request body (UTF-8), or {@code null} for none
+     * @param contentType its media type, e.g. {@code text/csv} for a member import
+     */
+    public Answer send(String method, String path, String token, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 // JSON first, like the portal; anything else rather than a 406 (actuator/prometheus is text)
                 .header("Accept", "application/json, application/problem+json, */*;q=0.1")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

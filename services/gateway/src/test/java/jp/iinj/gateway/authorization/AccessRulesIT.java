@@ -42,6 +42,15 @@ class AccessRulesIT extends GatewayTestSupport {
                 // the catalogue's rule does not open its neighbours
                 arguments(HttpMethod.GET, "/api/members/clusters-export", NONE, 401),
                 arguments(HttpMethod.GET, "/api/members/organisations/clusters", NONE, 401),
+                // bulk imports and their statuses: regional bodies and administrators only
+                arguments(HttpMethod.POST, "/api/members/imports", NONE, 401),
+                arguments(HttpMethod.POST, "/api/members/imports", "MEMBER", 403),
+                arguments(HttpMethod.POST, "/api/members/imports", "COORDINATOR", 403),
+                arguments(HttpMethod.POST, "/api/members/imports", "REGIONAL_BODY", 200),
+                arguments(HttpMethod.POST, "/api/members/imports", "ADMIN", 200),
+                arguments(HttpMethod.GET, "/api/members/imports/3f0c", NONE, 401),
+                arguments(HttpMethod.GET, "/api/members/imports/3f0c", "MEMBER", 403),
+                arguments(HttpMethod.GET, "/api/members/imports/3f0c", "REGIONAL_BODY", 200),
                 arguments(HttpMethod.GET, "/login", NONE, 200),
                 arguments(HttpMethod.POST, "/login", NONE, 200),
                 arguments(HttpMethod.POST, "/oauth2/token", NONE, 200),

@@ -1,5 +1,10 @@
 package jp.iinj.gateway.bodylimit;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import jp.iinj.gateway.support.Echo;
@@ -16,8 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Body limits of application.yml: 64 KB for registration, 1 MB elsewhere; with {@code Content-Length} and for
- * chunked bodies, whose length nobody declares.
+ * Body limits of application.yml: 64 KB for registration, 64 MB for member imports, 1 MB elsewhere; with
+ * {@code Content-Length} and for chunked bodies, whose length nobody declares.
  */
 class BodyLimitIT extends GatewayTestSupport {
 
@@ -26,6 +31,8 @@ class BodyLimitIT extends GatewayTestSupport {
     private static final int GENERAL_LIMIT = 1024 * KB;
     private static final String REGISTRATION = "/api/members/organisations";
     private static final String ORGANISATION = "/api/members/organisations/3f0c";
+    private static final String IMPORTS = "/api/members/imports";
+    private static final long IMPORT_LIMIT = 64L * 1024 * 1024;
 
     @Test
     void declaredLengthOverTheLimitIsRefusedBeforeForwarding() {
@@ -73,6 +80,40 @@ class BodyLimitIT extends GatewayTestSupport {
                 .expectBody(Echo.class).returnResult().getResponseBody();
         assertThat(chunked.bodyLength()).isEqualTo(REGISTRATION_LIMIT);
         assertThat(chunked.header(HttpHeaders.CONTENT_LENGTH)).isNull();
+    }
+
+    @Test
+    void importsMayBeFarLargerThanTheGeneralLimit() {
+        Echo upload = client().post().uri(IMPORTS)
+                .header(HttpHeaders.AUTHORIZATION, bearer(token("body-rb", "REGIONAL_BODY")))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body(chunked(4 * GENERAL_LIMIT, 64 * KB), DataBuffer.class)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(ROUTE_HEADER, "member-imports")
+                .expectBody(Echo.class).returnResult().getResponseBody();
+        assertThat(upload.bodyLength()).isEqualTo(4 * GENERAL_LIMIT);
+    }
+
+    @Test
+    void anImportDeclaredOverItsLimitIsRefusedBeforeForwarding() throws IOException {
+        int before = MEMBER_REGISTRY.received(IMPORTS).size();
+
+        // the declared length alone refuses it, before a byte of the body is read: no need to send 64 MB
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("POST " + IMPORTS + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: " + bearer(token("body-rb", "REGIONAL_BODY")) + "\r\n"
+                    + "Content-Type: text/csv\r\n"
+                    + "Content-Length: " + (IMPORT_LIMIT + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+
+        assertThat(MEMBER_REGISTRY.received(IMPORTS)).hasSize(before);
     }
 
     @Test

@@ -42,6 +42,10 @@ class RoutesIT extends GatewayTestSupport {
         return Stream.of(
                 new RouteCase("member-registration", HttpMethod.POST, "/api/members/organisations",
                         MEMBER_REGISTRY, "/api/members/organisations"),
+                new RouteCase("member-imports", HttpMethod.POST, "/api/members/imports",
+                        MEMBER_REGISTRY, "/api/members/imports"),
+                new RouteCase("member-registry", HttpMethod.GET, "/api/members/imports/3f0c",
+                        MEMBER_REGISTRY, "/api/members/imports/3f0c"),
                 new RouteCase("member-registry", HttpMethod.GET, "/api/members/organisations/3f0c",
                         MEMBER_REGISTRY, "/api/members/organisations/3f0c"),
                 new RouteCase("member-registry", HttpMethod.PUT, "/api/members/organisations/3f0c",

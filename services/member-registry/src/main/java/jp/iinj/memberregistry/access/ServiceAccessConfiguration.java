@@ -5,11 +5,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AllAuthoritiesReactiveAuthorizationManager;
+import org.springframework.security.authorization.AuthorityReactiveAuthorizationManager;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
@@ -39,6 +42,10 @@ public class ServiceAccessConfiguration {
                                 "ROLE_" + PlatformRole.ADMIN.name(), PlatformPrincipal.PERSON_AUTHORITY))
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        // bulk imports: people who are regional bodies or administrators; which rows and whose
+                        // status, the feature decides
+                        .pathMatchers("/api/members/imports", "/api/members/imports/**")
+                        .access(personWithAnyRole("REGIONAL_BODY", "ADMIN"))
                         // people only: regional bodies' machine clients read feeds, never the registry
                         .anyExchange().hasAuthority(PlatformPrincipal.PERSON_AUTHORITY))
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -53,6 +60,14 @@ public class ServiceAccessConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .build();
+    }
+
+    private static ReactiveAuthorizationManager<AuthorizationContext> personWithAnyRole(String... roles) {
+        ReactiveAuthorizationManager<AuthorizationContext> person =
+                AuthorityReactiveAuthorizationManager.hasAuthority(PlatformPrincipal.PERSON_AUTHORITY);
+        ReactiveAuthorizationManager<AuthorizationContext> role = AuthorityReactiveAuthorizationManager.hasAnyRole(roles);
+        return (authentication, context) -> person.authorize(authentication, context)
+                .flatMap(decision -> decision.isGranted() ? role.authorize(authentication, context) : Mono.just(decision));
     }
 
     private static Mono<AbstractAuthenticationToken> authenticationOf(Jwt token) {

@@ -55,10 +55,18 @@ public class MembershipLapseJob {
 
     @Scheduled(fixedDelayString = "${iinj.membership.lapse-check-interval:1m}", initialDelayString = "30s")
     void onSchedule() {
-        Long count = lapseDue().onErrorResume(failure -> {
-            log.warn("Lapse job failed; it runs again at the next interval", failure);
-            return Mono.just(0L);
-        }).block();
+        Long count;
+        try {
+            count = lapseDue().onErrorResume(failure -> {
+                log.warn("Lapse job failed; it runs again at the next interval", failure);
+                return Mono.just(0L);
+            }).block(terms.lapseCheckInterval().plusMinutes(5));
+        } catch (RuntimeException stopped) {
+            if (stopped.getCause() instanceof InterruptedException) {
+                return; // the application is shutting down; the next instance or start picks the rest up
+            }
+            throw stopped;
+        }
         if (count != null && count > 0) {
             log.info("Lapse job: {} memberships lapsed", count);
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -391,11 +390,13 @@ class OrganisationSearchIT {
                 .expectStatus().isOk();
     }
 
-    /** A cluster in the catalogue's collection, active, so that profiles may name it. */
+    /** An active cluster of the catalogue, added by an administrator, so that profiles may name it. */
     private String activeCluster() {
-        String id = "search-" + UUID.randomUUID().toString().substring(0, 8);
-        mongo.insert(new Document("_id", id).append("active", true), "clusters").block();
-        return id;
+        return http.post().uri("/api/members/clusters").headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"検索クラスター " + UUID.randomUUID() + "\",\"programme\":\"REGIONAL\",\"bureau\":\"kanto\"}")
+                .exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseHeaders().getLocation().getPath().replaceAll(".*/", "");
     }
 
     /** A keyword no other test uses: letters and digits, so it survives name normalisation unchanged. */

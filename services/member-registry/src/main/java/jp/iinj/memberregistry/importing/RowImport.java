@@ -1,0 +1,162 @@
+package jp.iinj.memberregistry.importing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import jp.iinj.eventing.outbox.AggregateStore;
+import jp.iinj.eventing.outbox.OutboxEntry;
+import jp.iinj.httpapi.core.problems.FieldValidationException;
+import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.memberregistry.corporatenumber.CorporateNumber;
+import jp.iinj.memberregistry.messaging.MemberEvents;
+import jp.iinj.memberregistry.organisation.Membership;
+import jp.iinj.memberregistry.organisation.MembershipTerms;
+import jp.iinj.memberregistry.organisation.Organisation;
+import jp.iinj.memberregistry.organisation.OrganisationNames;
+import jp.iinj.memberregistry.organisation.OrganisationOwner;
+import jp.iinj.memberregistry.organisation.OrganisationProfile;
+import jp.iinj.memberregistry.organisation.Organisations;
+import jp.iinj.memberregistry.profile.ProfileRules;
+import reactor.core.publisher.Mono;
+
+/**
+ * Imports one row: the same rules as an online registration (profile rules, corporate number), then, unless the
+ * organisation is registered already, stores it as an ACTIVE member with its member-registered, member-approved and
+ * (with an owner) owner-designated events in one write. Never fails: whatever is wrong with the row is its outcome.
+ */
+@Component
+class RowImport {
+
+    /** An imported membership may run at most this far ahead: a typo in the year would otherwise never lapse. */
+    static final int MAX_YEARS_AHEAD = 5;
+
+    private final Organisations organisations;
+    private final AggregateStore store;
+    private final ProfileRules rules;
+    private final MemberEvents events;
+    private final MembershipTerms terms;
+    private final Clock clock;
+
+    RowImport(Organisations organisations, AggregateStore store, ProfileRules rules, MemberEvents events,
+              MembershipTerms terms, Clock clock) {
+        this.organisations = organisations;
+        this.store = store;
+        this.rules = rules;
+        this.events = events;
+        this.terms = terms;
+        this.clock = clock;
+    }
+
+    Mono<RowOutcome> importRow(ImportRow row, ImportScope scope, String correlationId) {
+        List<InvalidField> problems = new ArrayList<>(row.problems());
+        corporateNumberProblems(row, problems);
+        OrganisationOwner owner = owner(row, problems);
+        LocalDate today = clock.instant().atZone(terms.zone()).toLocalDate();
+        expiryProblems(row.expiresOn(), today, problems);
+        return rules.check(row, List.of())
+                .flatMap(profile -> {
+                    if (!problems.isEmpty()) {
+                        return Mono.just(rejected(row, problems));
+                    }
+                    if (!scope.covers(profile.bureau())) {
+                        return Mono.just(rejected(row, List.of(new InvalidField(ImportColumn.PREFECTURE_CODE.header(),
+                                "is in bureau " + profile.bureau() + ", which you do not cover"))));
+                    }
+                    return registered(row.corporateNumber(), profile)
+                            .flatMap(found -> found
+                                    ? Mono.just(RowOutcome.alreadyRegistered(row.number()))
+                                    : store(row, profile, owner, today, correlationId));
+                })
+                .onErrorResume(FieldValidationException.class, invalid -> {
+                    List<InvalidField> all = new ArrayList<>(problems);
+                    for (InvalidField error : invalid.errors()) {
+                        String column = ImportRow.columnOf(error.field());
+                        // a value that could not be read is missing to the rules too: say it once
+                        if (problems.stream().noneMatch(problem -> column != null && column.equals(problem.field()))) {
+                            all.add(new InvalidField(column, error.message()));
+                        }
+                    }
+                    return Mono.just(rejected(row, all));
+                });
+    }
+
+    /** Registered already, in any status: by corporate number, or without one by name within the prefecture. */
+    private Mono<Boolean> registered(String corporateNumber, OrganisationProfile profile) {
+        if (corporateNumber != null) {
+            return organisations.byCorporateNumber(corporateNumber).hasElement();
+        }
+        return organisations.withSameNameAndPrefecture(OrganisationNames.normalised(profile.legalName()),
+                profile.prefectureCode(), 1).hasElements();
+    }
+
+    private Mono<RowOutcome> store(ImportRow row, OrganisationProfile profile, OrganisationOwner owner,
+                                   LocalDate today, String correlationId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate expiresOn = row.expiresOn() != null ? row.expiresOn() : today.plus(terms.term());
+        Organisation organisation = Organisation.registered(UUID.randomUUID().toString(), profile,
+                row.corporateNumber(), row.corporateNumber() == null ? row.noCorporateNumberReason() : null, owner,
+                Membership.imported(now, expiresOn), null, null, now);
+        List<OutboxEntry> published = new ArrayList<>();
+        published.add(events.registered(organisation, correlationId));
+        published.add(events.approved(organisation, correlationId));
+        if (owner != null) {
+            published.add(events.ownerDesignated(organisation, correlationId));
+        }
+        return store.insert(organisation, published)
+                .thenReturn(RowOutcome.imported(row.number()))
+                // another row, import or registration stored the same corporate number first
+                .onErrorResume(DuplicateKeyException.class,
+                        duplicate -> Mono.just(RowOutcome.alreadyRegistered(row.number())));
+    }
+
+    private static void corporateNumberProblems(ImportRow row, List<InvalidField> problems) {
+        String number = ImportColumn.CORPORATE_NUMBER.header();
+        if (row.corporateNumber() != null) {
+            CorporateNumber.problemWith(row.corporateNumber())
+                    .ifPresent(problem -> problems.add(new InvalidField(number, problem)));
+            if (row.noCorporateNumberReason() != null) {
+                problems.add(new InvalidField(ImportColumn.NO_CORPORATE_NUMBER_REASON.header(),
+                        "only when there is no corporate number"));
+            }
+        } else if (row.noCorporateNumberReason() == null && problems.stream()
+                .noneMatch(problem -> ImportColumn.NO_CORPORATE_NUMBER_REASON.header().equals(problem.field()))) {
+            problems.add(new InvalidField(number,
+                    "give the corporate number, or no_corporate_number_reason when the organisation has none"));
+        }
+    }
+
+    /** Both owner columns or neither: an owner is a person to sign in, with a name and an address. */
+    private static OrganisationOwner owner(ImportRow row, List<InvalidField> problems) {
+        if (row.ownerName() == null && row.ownerEmail() == null) {
+            return null;
+        }
+        String name = ProfileRules.requiredText(row.ownerName(), ImportColumn.OWNER_NAME.header(), 100, problems);
+        String email = ProfileRules.email(row.ownerEmail(), ImportColumn.OWNER_EMAIL.header(), problems);
+        return new OrganisationOwner(name, email);
+    }
+
+    private static void expiryProblems(LocalDate expiresOn, LocalDate today, List<InvalidField> problems) {
+        if (expiresOn == null) {
+            return;
+        }
+        if (expiresOn.isBefore(today)) {
+            problems.add(new InvalidField(ImportColumn.EXPIRES_ON.header(), "must not be in the past"));
+        } else if (expiresOn.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            problems.add(new InvalidField(ImportColumn.EXPIRES_ON.header(),
+                    "must be at most " + MAX_YEARS_AHEAD + " years ahead"));
+        }
+    }
+
+    private static RowOutcome rejected(ImportRow row, List<InvalidField> problems) {
+        return RowOutcome.rejected(row.number(), problems.stream()
+                .map(problem -> new RowError(row.number(), problem.field(), problem.message())).toList());
+    }
+}
