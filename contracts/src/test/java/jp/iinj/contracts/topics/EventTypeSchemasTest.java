@@ -22,10 +22,14 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import jp.iinj.contracts.identity.PersonJoinedMemberV1;
+import jp.iinj.contracts.identity.PersonLeftMemberV1;
+import jp.iinj.contracts.identity.PersonRole;
 import jp.iinj.contracts.membership.MemberApprovedV1;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
 import jp.iinj.contracts.membership.OrganisationType;
+import jp.iinj.contracts.membership.StaffRemovedV1;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +50,15 @@ class EventTypeSchemasTest {
             TopicCatalogue.MEMBER_APPROVED_V1, new MemberApprovedV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71", "15", "kanto",
                     Instant.parse("2026-04-03T10:00:00Z")),
             TopicCatalogue.OWNER_DESIGNATED_V1, new OwnerDesignatedV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71",
-                    "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", Instant.parse("2026-04-01T09:30:00Z")));
+                    "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", Instant.parse("2026-04-01T09:30:00Z")),
+            TopicCatalogue.STAFF_REMOVED_V1, new StaffRemovedV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71",
+                    "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", Instant.parse("2026-05-10T08:00:00Z")),
+            TopicCatalogue.PERSON_JOINED_MEMBER_V1, new PersonJoinedMemberV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71",
+                    "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", PersonRole.STAFF, "佐藤 花子",
+                    "sato@shinanogawa-seiki.example.jp", Instant.parse("2026-04-20T01:15:00Z")),
+            TopicCatalogue.PERSON_LEFT_MEMBER_V1, new PersonLeftMemberV1("0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71",
+                    "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", Instant.parse("2026-05-10T08:00:01Z"),
+                    PersonLeftMemberV1.REMOVED_BY_ORGANISATION));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -116,6 +128,28 @@ class EventTypeSchemasTest {
         payload.putNull("corporateNumber");
 
         assertThat(validate(MEMBER_REGISTERED_V1, payload)).isEmpty();
+    }
+
+    @Test
+    void personJoinedWithoutANameIsValid() {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.PERSON_JOINED_MEMBER_V1));
+        payload.putNull("displayName");
+
+        assertThat(validate(TopicCatalogue.PERSON_JOINED_MEMBER_V1, payload)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} = {1} fails {2}")
+    @CsvSource({
+            "role,     MEMBER,            enum",
+            "email,    not-an-address,    format",
+            "subject,  '',                minLength"})
+    void invalidPersonJoinedIsRejected(String field, String value, String keyword) {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.PERSON_JOINED_MEMBER_V1));
+        payload.put(field, value);
+
+        assertThat(validate(TopicCatalogue.PERSON_JOINED_MEMBER_V1, payload))
+                .extracting(Error::getKeyword, error -> error.getInstanceLocation().toString())
+                .containsExactly(tuple(keyword, "/" + field));
     }
 
     @ParameterizedTest(name = "{0} = {1} fails {2}")
