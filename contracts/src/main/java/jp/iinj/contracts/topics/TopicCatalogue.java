@@ -3,6 +3,8 @@ package jp.iinj.contracts.topics;
 import java.util.List;
 import java.util.Optional;
 
+import jp.iinj.contracts.identity.PersonJoinedMemberV1;
+import jp.iinj.contracts.identity.PersonLeftMemberV1;
 import jp.iinj.contracts.membership.MemberApprovedV1;
 import jp.iinj.contracts.membership.MemberProfileUpdatedV1;
 import jp.iinj.contracts.membership.MemberLapsedV1;
@@ -13,6 +15,7 @@ import jp.iinj.contracts.membership.MemberSuspendedV1;
 import jp.iinj.contracts.membership.MemberRejectedV1;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
+import jp.iinj.contracts.membership.StaffRemovedV1;
 
 /**
  * Every topic of the platform, declared exactly once. Services name topics and event types only through these
@@ -67,12 +70,31 @@ public final class TopicCatalogue {
                     MEMBER_REINSTATED_V1, MEMBER_WITHDRAWN_V1, MEMBER_RENEWED_V1, MEMBER_LAPSED_V1,
                     MEMBER_PROFILE_UPDATED_V1));
 
+    // ---- the people of an organisation: identity says who joined or left, the registry asks to remove staff ----
+
+    public static final EventType<StaffRemovedV1> STAFF_REMOVED_V1 = EventType.of(
+            "jp.iinj.membership.staff-removed.v1", StaffRemovedV1.class,
+            "membership/staff-removed.v1.schema.json");
+
+    public static final EventType<PersonJoinedMemberV1> PERSON_JOINED_MEMBER_V1 = EventType.of(
+            "jp.iinj.identity.person-joined-member.v1", PersonJoinedMemberV1.class,
+            "identity/person-joined-member.v1.schema.json");
+
+    public static final EventType<PersonLeftMemberV1> PERSON_LEFT_MEMBER_V1 = EventType.of(
+            "jp.iinj.identity.person-left-member.v1", PersonLeftMemberV1.class,
+            "identity/person-left-member.v1.schema.json");
+
     /** The people behind each organisation (personal data), keyed by member id; for the identity service only. */
     public static final Topic MEMBER_CONTACTS_V1 = new Topic(
             "membership.member-contacts.v1", PlatformService.MEMBER_REGISTRY, "memberId", Audience.INTERNAL,
-            List.of(OWNER_DESIGNATED_V1));
+            List.of(OWNER_DESIGNATED_V1, STAFF_REMOVED_V1));
 
-    private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1);
+    /** Who acts for each organisation (personal data), keyed by member id; for the member registry only. */
+    public static final Topic MEMBER_PEOPLE_V1 = new Topic(
+            "identity.member-people.v1", PlatformService.IDENTITY, "memberId", Audience.INTERNAL,
+            List.of(PERSON_JOINED_MEMBER_V1, PERSON_LEFT_MEMBER_V1));
+
+    private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1, MEMBER_PEOPLE_V1);
 
     private TopicCatalogue() {
     }

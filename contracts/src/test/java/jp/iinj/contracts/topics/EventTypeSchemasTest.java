@@ -26,6 +26,9 @@ import com.networknt.schema.SpecificationVersion;
 import jp.iinj.contracts.membership.CapitalBand;
 import jp.iinj.contracts.membership.EmployeeBand;
 import jp.iinj.contracts.membership.JsicCode;
+import jp.iinj.contracts.identity.PersonJoinedMemberV1;
+import jp.iinj.contracts.identity.PersonLeftMemberV1;
+import jp.iinj.contracts.identity.PersonRole;
 import jp.iinj.contracts.membership.MemberApprovedV1;
 import jp.iinj.contracts.membership.MemberLapsedV1;
 import jp.iinj.contracts.membership.MemberProfileUpdatedV1;
@@ -41,6 +44,7 @@ import jp.iinj.contracts.membership.WithdrawalReason;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
 import jp.iinj.contracts.membership.OrganisationType;
+import jp.iinj.contracts.membership.StaffRemovedV1;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,6 +86,14 @@ class EventTypeSchemasTest {
             Map.entry(TopicCatalogue.MEMBER_PROFILE_UPDATED_V1, new MemberProfileUpdatedV1(MEMBER, "株式会社信濃川精機",
                     OrganisationType.SME, null, "15", "kanto", null, null, null, null, null, List.of(), List.of(),
                     List.of(), List.of(), null, AT)),
+            Map.entry(TopicCatalogue.STAFF_REMOVED_V1, new StaffRemovedV1(MEMBER,
+                    "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", Instant.parse("2026-05-10T08:00:00Z"))),
+            Map.entry(TopicCatalogue.PERSON_JOINED_MEMBER_V1, new PersonJoinedMemberV1(MEMBER,
+                    "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", PersonRole.STAFF, "佐藤 花子",
+                    "sato@shinanogawa-seiki.example.jp", Instant.parse("2026-04-20T01:15:00Z"))),
+            Map.entry(TopicCatalogue.PERSON_LEFT_MEMBER_V1, new PersonLeftMemberV1(MEMBER,
+                    "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", Instant.parse("2026-05-10T08:00:01Z"),
+                    PersonLeftMemberV1.REMOVED_BY_ORGANISATION)),
             Map.entry(TopicCatalogue.OWNER_DESIGNATED_V1, new OwnerDesignatedV1(MEMBER,
                     "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", AT)));
 
@@ -153,6 +165,28 @@ class EventTypeSchemasTest {
         payload.putNull("corporateNumber");
 
         assertThat(validate(MEMBER_REGISTERED_V1, payload)).isEmpty();
+    }
+
+    @Test
+    void personJoinedWithoutANameIsValid() {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.PERSON_JOINED_MEMBER_V1));
+        payload.putNull("displayName");
+
+        assertThat(validate(TopicCatalogue.PERSON_JOINED_MEMBER_V1, payload)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} = {1} fails {2}")
+    @CsvSource({
+            "role,     MEMBER,            enum",
+            "email,    not-an-address,    format",
+            "subject,  '',                minLength"})
+    void invalidPersonJoinedIsRejected(String field, String value, String keyword) {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.PERSON_JOINED_MEMBER_V1));
+        payload.put(field, value);
+
+        assertThat(validate(TopicCatalogue.PERSON_JOINED_MEMBER_V1, payload))
+                .extracting(Error::getKeyword, error -> error.getInstanceLocation().toString())
+                .containsExactly(tuple(keyword, "/" + field));
     }
 
     @ParameterizedTest(name = "{0} = {1} fails {2}")

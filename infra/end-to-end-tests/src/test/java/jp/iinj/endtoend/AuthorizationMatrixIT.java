@@ -13,7 +13,9 @@ import static jp.iinj.endtoend.support.Actor.MEMBER_B;
 import static jp.iinj.endtoend.support.Actor.REGIONAL_BODY_KANTO;
 import static jp.iinj.endtoend.support.Actor.REGIONAL_BODY_OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import jp.iinj.endtoend.support.Answer;
 import jp.iinj.endtoend.support.CorporateNumbers;
 import jp.iinj.endtoend.support.EndToEndTest;
 import jp.iinj.endtoend.support.Json;
+import jp.iinj.endtoend.support.Jwt;
 import jp.iinj.endtoend.support.Registrations;
 
 /**
@@ -44,10 +47,11 @@ import jp.iinj.endtoend.support.Registrations;
  * <p>Targets: {@code {A}} is organisation A (Tokyo, Kanto bureau; MEMBER_A acts for it), {@code {B}} organisation B
  * (Osaka, Kinki bureau; MEMBER_B's). {@code {APPLIED_IN_KANTO}} / {@code {APPLIED_IN_KINKI}} are organisations
  * registered afresh for each cell (APPLIED, nobody acts for them yet), so that cells that approve do not depend on
- * each other. {@code {NEW_EMAIL}}, {@code {NEW_CORPORATE_NUMBER}}, {@code {UNKNOWN}} (an organisation or import id),
- * {@code {UNKNOWN_TOKEN}} (a one-time token) and {@code {IMPORT_BY_KANTO}} (an import the Kanto regional body started,
- * of a header without rows) are new for every cell too. {@code {CLUSTER}} is an active cluster of the catalogue the
- * administrator added once for the matrix; {@code {NEW_CLUSTER_NAME}} is new for every cell.
+ * each other. {@code {A_OWNER}} is MEMBER_A's subject (A's owner in its people list). {@code {NEW_EMAIL}},
+ * {@code {NEW_CORPORATE_NUMBER}}, {@code {UNKNOWN}} (an organisation or import id), {@code {UNKNOWN_TOKEN}} (a one-time
+ * token) and {@code {IMPORT_BY_KANTO}} (an import the Kanto regional body started, of a header without rows) are new
+ * for every cell too. {@code {CLUSTER}} is an active cluster of the catalogue the administrator added once for the
+ * matrix; {@code {NEW_CLUSTER_NAME}} is new for every cell.
  *
  * <p>Adding an endpoint or a case: add a row; a row must name every actor (or end with {@code others(...)}).
  */
@@ -146,6 +150,23 @@ class AuthorizationMatrixIT {
                 row("GET /api/members/imports/{UNKNOWN}",
                         expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
                         expect(ADMIN, 404), others(403)),
+                // people (names, e-mail addresses): its own people, the regional bodies of its bureau, administrators;
+                // the coordinator of the bureau sees the organisation but not its people (403)
+                row("GET /api/members/organisations/{A}/people",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/members/organisations/{UNKNOWN}/people", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404)),
+                // removal: by the owner (MEMBER_A) or an administrator; nobody removes the owner (409)
+                row("DELETE /api/members/organisations/{A}/people/{A_OWNER}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 409), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("DELETE /api/members/organisations/{A}/people/{UNKNOWN}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 404),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api-docs/member-registry", everyone(200)),
 
                 // ---- member-registry: the cluster catalogue (anyone reads; administrators, people, maintain it) --------
@@ -213,6 +234,11 @@ class AuthorizationMatrixIT {
     @BeforeAll
     static void actors(Actors setUp) {
         actors = setUp;
+        // the registry learns A's owner from identity's person-joined-member event, some time after the approval
+        String owner = Jwt.decode(actors.token(MEMBER_A)).subject();
+        await("organisation A's owner in the registry's people list").atMost(Duration.ofSeconds(60))
+                .until(() -> actors.frontDoor().get("/api/members/organisations/" + actors.organisationA() + "/people",
+                        actors.token(ADMIN)).body(), body -> body != null && body.contains(owner));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -279,6 +305,7 @@ class AuthorizationMatrixIT {
             values.put(name, switch (name) {
                 case "A" -> actors.organisationA();
                 case "B" -> actors.organisationB();
+                case "A_OWNER" -> Jwt.decode(actors.token(MEMBER_A)).subject();
                 case "APPLIED_IN_KANTO" -> actors.registrations().applied(Registrations.TOKYO);
                 case "APPLIED_IN_KINKI" -> actors.registrations().applied(Registrations.OSAKA);
                 case "IMPORT_BY_KANTO" -> importByKanto();

@@ -78,11 +78,9 @@ public class EventingAutoConfiguration {
     }
 
     @Bean
-    TopicProvisioner topicProvisioner(KafkaProperties kafka, EventingProperties properties, PlatformService service,
-                                      List<EventSubscription> subscriptions) {
+    TopicProvisioner topicProvisioner(KafkaProperties kafka, EventingProperties properties, PlatformService service) {
         TopicProvisioner provisioner = new TopicProvisioner(kafka.buildAdminProperties(), properties.topics());
         TopicCatalogue.ownedBy(service).forEach(provisioner::declareWritten);
-        subscriptions.forEach(subscription -> provisioner.declareConsumed(subscription.topic()));
         return provisioner;
     }
 
@@ -115,7 +113,10 @@ public class EventingAutoConfiguration {
     @Bean
     EventConsumers eventConsumers(PlatformService service, List<EventSubscription> subscriptions, KafkaProperties kafka,
                                   KafkaTemplate<String, byte[]> eventKafkaTemplate, ProcessedEvents processed,
-                                  EventPayloadJson json, EventingProperties properties) {
+                                  EventPayloadJson json, EventingProperties properties, TopicProvisioner topics) {
+        // declared here, not where the provisioner is made: handlers may write through the outbox, whose relay
+        // needs the provisioner, and the subscriptions would then depend on themselves
+        subscriptions.forEach(subscription -> topics.declareConsumed(subscription.topic()));
         return new EventConsumers(service.serviceName(), subscriptions, kafka.buildConsumerProperties(),
                 eventKafkaTemplate, processed, json, properties.consumers());
     }

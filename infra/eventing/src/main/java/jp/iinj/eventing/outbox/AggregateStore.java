@@ -63,10 +63,7 @@ public class AggregateStore {
                 update.unset(field);
             }
         }
-        if (!events.isEmpty()) {
-            update.push(OutboxFields.OUTBOX).each(events.stream().map(OutboxEntry::toDocument).toArray());
-            update.inc(OutboxFields.PENDING, events.size());
-        }
+        appendingEvents(update, events);
         Query query = Query.query(new Criteria().andOperator(where("_id").is(id), guard));
         return mongo.updateFirst(query, update, collection)
                 .flatMap(result -> result.getMatchedCount() == 1
@@ -74,6 +71,20 @@ public class AggregateStore {
                         : Mono.error(new OptimisticLockingFailureException(
                         "aggregate " + id + " in " + collection + " was changed or removed concurrently")))
                 .doOnSuccess(saved -> wakeRelayIf(!events.isEmpty()));
+    }
+
+    /**
+     * Adds events to an update of an aggregate's document, for stores that change their aggregates with fine-grained
+     * atomic updates of their own (a Spring MVC service on the blocking {@code MongoTemplate}, say): the events then
+     * commit in that same single-document write. Wake the relay ({@link OutboxRelay#wakeUp()}) after the write, and
+     * list the collection in {@code iinj.eventing.outbox.collections}. Such stores must never replace the document.
+     */
+    public static Update appendingEvents(Update update, List<OutboxEntry> events) {
+        if (!events.isEmpty()) {
+            update.push(OutboxFields.OUTBOX).each(events.stream().map(OutboxEntry::toDocument).toArray());
+            update.inc(OutboxFields.PENDING, events.size());
+        }
+        return update;
     }
 
     private Set<String> mappedFields(Class<?> type) {

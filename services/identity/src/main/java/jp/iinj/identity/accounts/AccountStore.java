@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.iinj.contracts.access.PlatformRole;
+import jp.iinj.eventing.outbox.AggregateStore;
+import jp.iinj.eventing.outbox.OutboxEntry;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code accounts} collection. Every change is one atomic single-document write ({@code findAndModify},
  * conditional updates), so it works without transactions (the embedded MongoDB has none) and with several
- * instances of the service.
+ * instances of the service. Changes of {@code memberIds} carry their {@code identity.member-people.v1} event in
+ * the same write: the documents hold an outbox (eventing library) that the relay publishes, so documents are
+ * never replaced.
  */
 @Component
 public class AccountStore implements InitializingBean {
@@ -114,11 +118,12 @@ public class AccountStore implements InitializingBean {
     }
 
     /**
-     * Moves {@code memberId} from pending to granted and adds the MEMBER role, if it is still pending.
+     * Moves {@code memberId} from pending to granted and adds the MEMBER role, if it is still pending; the events
+     * are written with the change, so only when it happens.
      *
      * @return the account as it was before, or empty when the organisation was not (or no longer) pending
      */
-    Optional<Account> moveToGranted(String accountId, String memberId) {
+    Optional<Account> moveToGranted(String accountId, String memberId, List<OutboxEntry> events) {
         Update update = new Update()
                 .pull(PENDING_MEMBER_IDS, memberId)
                 .addToSet(MEMBER_IDS, memberId)
@@ -126,19 +131,44 @@ public class AccountStore implements InitializingBean {
                 .set(UPDATED_AT, clock.instant())
                 .inc(REVISION, 1);
         return Optional.ofNullable(mongo.findAndModify(
-                Query.query(Criteria.where(ID).is(accountId).and(PENDING_MEMBER_IDS).is(memberId)), update,
+                Query.query(Criteria.where(ID).is(accountId).and(PENDING_MEMBER_IDS).is(memberId)),
+                AggregateStore.appendingEvents(update, events),
                 FindAndModifyOptions.options().returnNew(false), Account.class));
     }
 
-    /** Adds an organisation (and the MEMBER role) to an account. */
-    Optional<Account> addMembership(String accountId, String memberId) {
+    /**
+     * Adds an organisation (and the MEMBER role) to an account that does not act for it yet, with the events of the
+     * change.
+     *
+     * @return the account as it is now, or empty when it acted for the organisation already (or does not exist)
+     */
+    Optional<Account> addMembership(String accountId, String memberId, List<OutboxEntry> events) {
         Update update = new Update()
                 .addToSet(MEMBER_IDS, memberId)
                 .addToSet(ROLES, PlatformRole.MEMBER.name())
                 .pull(PENDING_MEMBER_IDS, memberId)
                 .set(UPDATED_AT, clock.instant())
                 .inc(REVISION, 1);
-        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where(ID).is(accountId)), update,
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where(ID).is(accountId).and(MEMBER_IDS).ne(memberId)),
+                AggregateStore.appendingEvents(update, events),
+                FindAndModifyOptions.options().returnNew(true), Account.class));
+    }
+
+    /**
+     * Takes an organisation from an account that acts for it, with the events of the change. The MEMBER role stays:
+     * without the organisation in {@code member_ids} it grants nothing.
+     *
+     * @return the account as it is now, or empty when it did not act for the organisation (or does not exist)
+     */
+    Optional<Account> removeMembership(String accountId, String memberId, List<OutboxEntry> events) {
+        Update update = new Update()
+                .pull(MEMBER_IDS, memberId)
+                .set(UPDATED_AT, clock.instant())
+                .inc(REVISION, 1);
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where(ID).is(accountId).and(MEMBER_IDS).is(memberId)),
+                AggregateStore.appendingEvents(update, events),
                 FindAndModifyOptions.options().returnNew(true), Account.class));
     }
 

@@ -9,8 +9,12 @@ import java.util.Set;
 import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.contracts.access.PlatformRole;
+import jp.iinj.contracts.identity.PersonLeftMemberV1;
+import jp.iinj.contracts.identity.PersonRole;
+import jp.iinj.eventing.outbox.OutboxRelay;
 import jp.iinj.identity.IdentityProperties;
 import jp.iinj.identity.mail.AccountMails;
+import jp.iinj.identity.messaging.MemberPeopleEvents;
 import jp.iinj.identity.onetimetokens.OneTimeTokens;
 import jp.iinj.identity.onetimetokens.TokenPurpose;
 import org.slf4j.Logger;
@@ -23,7 +27,9 @@ import org.springframework.stereotype.Service;
 /**
  * What happens to accounts. {@link #designateOwner} and {@link #grantMembership} are the API for the consumer of the
  * platform's membership events: both are idempotent (an event delivered twice changes nothing the second time)
- * and give the same result whichever of the two arrives first.
+ * and give the same result whichever of the two arrives first. Every change of the organisations an account acts
+ * for ({@code memberIds}) is published on {@code identity.member-people.v1}, written in the same single-document
+ * update as the change (see {@link AccountStore}), so neither is lost or happens without the other.
  */
 @Service
 public class Accounts {
@@ -38,15 +44,20 @@ public class Accounts {
     private final AccountMails mails;
     private final PasswordEncoder passwordEncoder;
     private final IdentityProperties properties;
+    private final MemberPeopleEvents events;
+    private final OutboxRelay relay;
 
     Accounts(AccountStore store, GrantedMemberships granted, OneTimeTokens tokens, AccountMails mails,
-             PasswordEncoder passwordEncoder, IdentityProperties properties) {
+             PasswordEncoder passwordEncoder, IdentityProperties properties, MemberPeopleEvents events,
+             OutboxRelay relay) {
         this.store = store;
         this.granted = granted;
         this.tokens = tokens;
         this.mails = mails;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
+        this.events = events;
+        this.relay = relay;
     }
 
     /**
@@ -83,7 +94,7 @@ public class Accounts {
         }
         log.info("Account {} designated owner of member {}", account.id(), memberId);
         if (granted.isGranted(memberId)) {
-            grant(account.id(), memberId);
+            grant(account, memberId);
             return store.findById(account.id()).orElse(account);
         }
         return account;
@@ -102,18 +113,21 @@ public class Accounts {
         granted.record(memberId);
         List<String> changed = new ArrayList<>();
         for (Account account : store.findWithPendingMember(memberId)) {
-            if (grant(account.id(), memberId)) {
+            if (grant(account, memberId)) {
                 changed.add(account.id());
             }
         }
         return changed;
     }
 
-    private boolean grant(String accountId, String memberId) {
-        Optional<Account> before = store.moveToGranted(accountId, memberId);
+    private boolean grant(Account owner, String memberId) {
+        String accountId = owner.id();
+        Optional<Account> before = store.moveToGranted(accountId, memberId,
+                List.of(events.joined(owner, owner.displayName(), memberId, PersonRole.OWNER)));
         if (before.isEmpty()) {
             return false;
         }
+        relay.wakeUp();
         log.info("Account {} now acts for member {}", accountId, memberId);
         if (before.get().status() == AccountStatus.PENDING && store.activatePending(accountId)) {
             log.info("Account {} activated", accountId);
@@ -123,6 +137,27 @@ public class Accounts {
             }
         }
         return true;
+    }
+
+    /**
+     * The member registry removed the person {@code accountId} from organisation {@code memberId}
+     * ({@code staff-removed}): the account no longer acts for it, so tokens issued from now on lack it, and
+     * {@code person-left-member} is published. Idempotent: an account that does not act for the organisation (any
+     * more), or no account, is left alone and nothing is published.
+     *
+     * @return whether this call took the organisation from the account
+     * @throws IllegalArgumentException for a blank or implausible id (a poison event)
+     */
+    public boolean removeFromMember(String memberId, String accountId) {
+        requireId(memberId, "memberId");
+        requireId(accountId, "subject");
+        boolean removed = store.removeMembership(accountId, memberId,
+                List.of(events.left(accountId, memberId, PersonLeftMemberV1.REMOVED_BY_ORGANISATION))).isPresent();
+        if (removed) {
+            relay.wakeUp();
+            log.info("Account {} no longer acts for member {}", accountId, memberId);
+        }
+        return removed;
     }
 
     /**
@@ -153,11 +188,13 @@ public class Accounts {
         String normalised = Emails.normalise(email);
         checkPassword(normalised, rawPassword);
         String hash = passwordEncoder.encode(rawPassword);
+        String name = displayName.strip();
         Account account = store.findByEmail(normalised).orElse(null);
         if (account == null) {
             try {
-                account = store.insert(normalised, displayName.strip(), Set.of(PlatformRole.MEMBER), Set.of(memberId),
-                        Set.of(), AccountStatus.ACTIVE);
+                // the membership comes next, with its event
+                account = store.insert(normalised, name, Set.of(PlatformRole.MEMBER), Set.of(), Set.of(),
+                        AccountStatus.ACTIVE);
             } catch (DuplicateKeyException createdConcurrently) {
                 account = store.findByEmail(normalised).orElseThrow();
             }
@@ -165,8 +202,12 @@ public class Accounts {
         if (account.status() == AccountStatus.DISABLED) {
             throw new ConflictException("This account is disabled.");
         }
-        store.addMembership(account.id(), memberId);
-        store.activateInvited(account.id(), displayName.strip());
+        // the registering owner, invited before the approval, joins as the owner
+        PersonRole role = account.pendingMemberIds().contains(memberId) ? PersonRole.OWNER : PersonRole.STAFF;
+        if (store.addMembership(account.id(), memberId, List.of(events.joined(account, name, memberId, role))).isPresent()) {
+            relay.wakeUp();
+        }
+        store.activateInvited(account.id(), name);
         store.setPasswordHash(account.id(), hash);
         tokens.revokeAll(account.id(), Set.of(TokenPurpose.SET_PASSWORD, TokenPurpose.PASSWORD_RESET));
         log.info("Account {} accepted an invitation to act for member {}", account.id(), memberId);

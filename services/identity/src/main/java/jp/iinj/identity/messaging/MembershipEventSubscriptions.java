@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Accounts follow the member registry's events, so that no claim is typed in by hand: a registration's owner gets a
- * pending account, and an approval grants it the member claim. Both calls are idempotent; implausible payloads are
- * poison and go to the dead-letter topic.
+ * pending account, an approval grants it the member claim, and a removal of staff takes the claim away. Every call
+ * is idempotent; implausible payloads are poison and go to the dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class MembershipEventSubscriptions {
@@ -31,6 +31,15 @@ class MembershipEventSubscriptions {
     EventSubscription memberApprovals(Accounts accounts) {
         return EventSubscription.to(TopicCatalogue.MEMBER_EVENTS_V1, "member-approvals")
                 .on(TopicCatalogue.MEMBER_APPROVED_V1, event -> applied(() -> accounts.grantMembership(event.payload().memberId())))
+                .build();
+    }
+
+    /** The owner or an administrator removed a person in the registry: the account stops acting for the organisation. */
+    @Bean
+    EventSubscription staffRemovals(Accounts accounts) {
+        return EventSubscription.to(TopicCatalogue.MEMBER_CONTACTS_V1, "staff-removals")
+                .on(TopicCatalogue.STAFF_REMOVED_V1, event -> applied(() -> accounts.removeFromMember(
+                        event.payload().memberId(), event.payload().subject())))
                 .build();
     }
 
