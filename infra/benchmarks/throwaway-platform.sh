@@ -204,20 +204,26 @@ outbox_metrics() { # -> "backlog published failures" (events), from member-regis
 }
 OUTBOX_DRAINED_AFTER=0
 OUTBOX_PEAK=0
-await_outbox_drained() { # what max-seconds [published-at-least]: sets OUTBOX_DRAINED_AFTER (s), OUTBOX_PEAK
+OUTBOX_LEFT=0
+await_outbox_drained() { # what max-seconds [published-at-least]: sets OUTBOX_DRAINED_AFTER (s), OUTBOX_PEAK, OUTBOX_LEFT
     # The backlog gauge is refreshed by each round of the relay, so under load it lags; drained means the gauge says 0
-    # and (when given) the published counter reached what the writes so far must have published.
+    # and (when given) the published counter reached what the writes so far must have published. Not drained within
+    # max-seconds: says so and returns 1 (OUTBOX_LEFT: the backlog then).
     local what=$1 max=$2 at_least=${3:-0} waited=0 backlog published failures
     OUTBOX_PEAK=0
     while :; do
         read -r backlog published failures < <(outbox_metrics) || die "$what: cannot read member-registry's outbox metrics"
         ((backlog > OUTBOX_PEAK)) && OUTBOX_PEAK=$backlog
-        ((backlog == 0 && published >= at_least)) && break
-        ((waited < max)) || die "$what: the outbox backlog is still $backlog (published $published of at least $at_least) after ${max}s"
+        OUTBOX_LEFT=$backlog
+        OUTBOX_DRAINED_AFTER=$waited
+        ((backlog == 0 && published >= at_least)) && return 0
+        if ((waited >= max)); then
+            say "$what: the outbox backlog is still $backlog (published $published of at least $at_least) after ${max}s"
+            return 1
+        fi
         sleep 1
         waited=$((waited + 1))
     done
-    OUTBOX_DRAINED_AFTER=$waited
 }
 sample_outbox() { # file: one "second backlog published" line per second; run in the background, stopped by its pid
     local file=$1 t=0 backlog published failures
