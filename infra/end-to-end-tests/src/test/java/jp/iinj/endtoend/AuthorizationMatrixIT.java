@@ -47,11 +47,15 @@ import jp.iinj.endtoend.support.Registrations;
  * <p>Targets: {@code {A}} is organisation A (Tokyo, Kanto bureau; MEMBER_A acts for it), {@code {B}} organisation B
  * (Osaka, Kinki bureau; MEMBER_B's). {@code {APPLIED_IN_KANTO}} / {@code {APPLIED_IN_KINKI}} are organisations
  * registered afresh for each cell (APPLIED, nobody acts for them yet), so that cells that approve do not depend on
- * each other. {@code {A_OWNER}} is MEMBER_A's subject (A's owner in its people list). {@code {NEW_EMAIL}},
- * {@code {NEW_CORPORATE_NUMBER}}, {@code {UNKNOWN}} (an organisation or import id), {@code {UNKNOWN_TOKEN}} (a one-time
- * token) and {@code {IMPORT_BY_KANTO}} (an import the Kanto regional body started, of a header without rows) are new
- * for every cell too. {@code {CLUSTER}} is an active cluster of the catalogue the administrator added once for the
- * matrix; {@code {NEW_CLUSTER_NAME}} is new for every cell.
+ * each other; likewise {@code {ACTIVE_IN_KANTO}} (approved by the Kanto regional body), {@code {SUSPENDED_IN_KANTO}}
+ * (approved, then suspended) and {@code {FLAGGED_IN_KANTO}} (applied without a corporate number under A's name, so
+ * flagged as A's possible duplicate). {@code {ETAG_OF_A}} is A's current ETag; {@code {A_OWNER}} is MEMBER_A's subject
+ * (A's owner in its people list). {@code {NEW_EMAIL}}, {@code {NEW_CORPORATE_NUMBER}}, {@code {NEW_IDEMPOTENCY_KEY}},
+ * {@code {UNKNOWN}} (an organisation or import id), {@code {UNKNOWN_TOKEN}} (a one-time token) and
+ * {@code {IMPORT_BY_KANTO}} (an import the Kanto regional body started, of a header without rows) are new for every
+ * cell too. {@code {CLUSTER}} is an active cluster of the catalogue the administrator added once for the matrix;
+ * {@code {NEW_CLUSTER_NAME}} is new for every cell. Changes that would end A's or B's membership are sent with a stale
+ * {@code If-Match}, so that they stay as the other tests expect them.
  *
  * <p>Adding an endpoint or a case: add a row; a row must name every actor (or end with {@code others(...)}).
  */
@@ -61,6 +65,23 @@ class AuthorizationMatrixIT {
     private static final String REGISTRATION = """
             {"legalName":"E2E 行列株式会社","organisationType":"SME","corporateNumber":"{NEW_CORPORATE_NUMBER}",\
             "prefectureCode":"13","owner":{"displayName":"E2E 行列","email":"{NEW_EMAIL}"}}""";
+    private static final String REJECTION = """
+            {"reason":"NOT_ELIGIBLE","note":"E2E 行列: 対象外"}""";
+    private static final String SUSPENSION = """
+            {"reason":"UNDER_INVESTIGATION","note":"E2E 行列: 調査中"}""";
+    private static final String WITHDRAWAL = """
+            {"reason":"NO_LONGER_INTERESTED","note":"E2E 行列: 退会"}""";
+    /** Organisation A's profile as it is (same name, same prefecture), so that a successful edit changes nothing else. */
+    private static final String PROFILE_OF_A = """
+            {"legalName":"%s","organisationType":"SME","prefectureCode":"13"}""".formatted(Actors.ORGANISATION_A_NAME);
+    private static final String PROFILE_OF_B = """
+            {"legalName":"%s","organisationType":"SME","prefectureCode":"27"}""".formatted(Actors.ORGANISATION_B_NAME);
+    /**
+     * The ETag of revision 0: an organisation as registered, before its approval; stale for A and B. Who may make the
+     * change gets 412 and A and B stay as they are for the other tests; who may not is refused before the revision is
+     * compared (403, 404).
+     */
+    private static final String STALE_ETAG = "\"0\"";
     private static final String NEW_COORDINATOR = """
             {"email":"{NEW_EMAIL}","displayName":"E2E 新コーディネーター","roles":["COORDINATOR"],"bureaus":["kanto"]}""";
     private static final String NEW_MACHINE_CLIENT = """
@@ -167,6 +188,130 @@ class AuthorizationMatrixIT {
                         expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 404),
                         expect(MACHINE_CLIENT_KANTO, 403)),
+                // an Idempotency-Key changes nothing about who may register
+                row("POST /api/members/organisations", REGISTRATION, everyone(201))
+                        .withHeader("Idempotency-Key", "{NEW_IDEMPOTENCY_KEY}"),
+
+                // rejection: as approval
+                row("POST /api/members/organisations/{APPLIED_IN_KANTO}/rejection", REJECTION,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{APPLIED_IN_KINKI}/rejection", REJECTION,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{A}/rejection", REJECTION,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{UNKNOWN}/rejection", REJECTION,
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+
+                // duplicate review: the approvers clear a flag; a flagged organisation is not approved before
+                row("POST /api/members/organisations/{FLAGGED_IN_KANTO}/duplicate-review/clearance",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{FLAGGED_IN_KANTO}/approval",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                // nothing to clear
+                row("POST /api/members/organisations/{APPLIED_IN_KANTO}/duplicate-review/clearance",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{UNKNOWN}/duplicate-review/clearance",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+
+                // suspension and reinstatement: the approvers; never the member itself
+                row("POST /api/members/organisations/{ACTIVE_IN_KANTO}/suspension", SUSPENSION,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{A}/suspension", SUSPENSION,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 412), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 412),
+                        expect(MACHINE_CLIENT_KANTO, 403))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("POST /api/members/organisations/{B}/suspension", SUSPENSION,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 403), expect(COORDINATOR, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 412), expect(ADMIN, 412),
+                        expect(MACHINE_CLIENT_KANTO, 403))
+                        .withHeader("If-Match", STALE_ETAG),
+                // only an active membership is suspended
+                row("POST /api/members/organisations/{APPLIED_IN_KANTO}/suspension", SUSPENSION,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{UNKNOWN}/suspension", SUSPENSION,
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("POST /api/members/organisations/{SUSPENDED_IN_KANTO}/reinstatement",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                // A is active: nothing to reinstate
+                row("POST /api/members/organisations/{A}/reinstatement",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{UNKNOWN}/reinstatement",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+
+                // withdrawal: the organisation's own people or an administrator, not its regional body
+                row("POST /api/members/organisations/{A}/withdrawal", WITHDRAWAL,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 412), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 412),
+                        expect(MACHINE_CLIENT_KANTO, 403))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("POST /api/members/organisations/{B}/withdrawal", WITHDRAWAL,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 412), expect(COORDINATOR, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 412),
+                        expect(MACHINE_CLIENT_KANTO, 403))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("POST /api/members/organisations/{ACTIVE_IN_KANTO}/withdrawal", WITHDRAWAL,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{UNKNOWN}/withdrawal", WITHDRAWAL,
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+
+                // renewal: its own people, a regional body of its bureau or an administrator; A and B were approved
+                // today, so the window (90 days before expiry) is not open yet: 409 for whoever may renew
+                row("POST /api/members/organisations/{A}/renewal",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 409), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{B}/renewal",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 409), expect(COORDINATOR, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 409), expect(ADMIN, 409),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("POST /api/members/organisations/{UNKNOWN}/renewal",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+
+                // the profile: its own people or an administrator, with If-Match (the ETag of a read)
+                row("PUT /api/members/organisations/{A}/profile", PROFILE_OF_A,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403))
+                        .withHeader("If-Match", "{ETAG_OF_A}"),
+                row("PUT /api/members/organisations/{A}/profile", PROFILE_OF_A,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 412), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 412),
+                        expect(MACHINE_CLIENT_KANTO, 403))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("PUT /api/members/organisations/{B}/profile", PROFILE_OF_B,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 412), expect(COORDINATOR, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 412),
+                        expect(MACHINE_CLIENT_KANTO, 403))
+                        .withHeader("If-Match", STALE_ETAG),
+                // no If-Match: 428 before anything is looked up, for every person
+                row("PUT /api/members/organisations/{A}/profile", PROFILE_OF_A,
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(428)),
+                row("PUT /api/members/organisations/{UNKNOWN}/profile", PROFILE_OF_A,
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
                 row("GET /api-docs/member-registry", everyone(200)),
 
                 // ---- member-registry: the cluster catalogue (anyone reads; administrators, people, maintain it) --------
@@ -246,7 +391,7 @@ class AuthorizationMatrixIT {
     void answers_as_designed(Cell cell) {
         Map<String, String> values = valuesFor(cell);
         Answer answer = actors.frontDoor().send(cell.row().method(), cell.path(values), actors.token(cell.actor()),
-                cell.body(values));
+                cell.body(values), cell.headers(values));
 
         assertThat(answer.status()).as("%s as %s: %s", cell.row(), cell.actor(), answer).isEqualTo(cell.expectedStatus());
         // the OAuth 2.0 / OIDC protocol endpoints keep their RFCs' error format ({"error": ...})
@@ -309,15 +454,27 @@ class AuthorizationMatrixIT {
                 case "APPLIED_IN_KANTO" -> actors.registrations().applied(Registrations.TOKYO);
                 case "APPLIED_IN_KINKI" -> actors.registrations().applied(Registrations.OSAKA);
                 case "IMPORT_BY_KANTO" -> importByKanto();
+                case "ACTIVE_IN_KANTO" -> actors.registrations().active(Registrations.TOKYO, actors.token(REGIONAL_BODY_KANTO));
+                case "SUSPENDED_IN_KANTO" -> actors.registrations().suspended(Registrations.TOKYO, actors.token(REGIONAL_BODY_KANTO));
+                case "FLAGGED_IN_KANTO" -> actors.registrations().flaggedAsPossibleDuplicateOf(Actors.ORGANISATION_A_NAME,
+                        Registrations.TOKYO);
+                case "ETAG_OF_A" -> eTagOf(actors.organisationA());
                 case "UNKNOWN" -> UUID.randomUUID().toString();
                 case "UNKNOWN_TOKEN" -> "e2e-unknown-" + UUID.randomUUID().toString().replace("-", "");
                 case "NEW_EMAIL" -> "matrix-" + UUID.randomUUID().toString().substring(0, 12) + "@e2e.example.jp";
                 case "NEW_CORPORATE_NUMBER" -> CorporateNumbers.random();
                 case "CLUSTER" -> cluster();
                 case "NEW_CLUSTER_NAME" -> "E2E 行列クラスター " + UUID.randomUUID().toString().substring(0, 12);
+                case "NEW_IDEMPOTENCY_KEY" -> "e2e-matrix-" + UUID.randomUUID();
                 default -> throw new IllegalArgumentException("unknown placeholder {" + name + "} in " + cell.row());
             });
         }
         return values;
+    }
+
+    /** The version of an organisation now, as its next conditional update names it. */
+    private static String eTagOf(String organisationId) {
+        Answer read = actors.frontDoor().get("/api/members/organisations/" + organisationId, actors.token(ADMIN));
+        return read.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + read.describe()));
     }
 }

@@ -2,7 +2,9 @@ package jp.iinj.endtoend.support;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,8 +20,8 @@ import java.util.stream.Stream;
  * row("POST /api/identity/invitations", "{\"email\":\"{NEW_EMAIL}\",\"memberId\":\"{A}\"}", ...)
  * }</pre>
  *
- * A row is a request ({@code METHOD /path}, optionally a JSON body) whose {@code {PLACEHOLDERS}} the test resolves
- * afresh for every cell, and the status every {@link Actor} must get. A row must name every actor (or end with
+ * A row is a request ({@code METHOD /path}, optionally a JSON body and {@linkplain Row#withHeader headers}) whose
+ * {@code {PLACEHOLDERS}} the test resolves afresh for every cell, and the status every {@link Actor} must get. A row must name every actor (or end with
  * {@link #others}, or be {@link #everyone}): a new actor cannot be forgotten silently.
  */
 public final class AccessMatrix {
@@ -82,7 +84,7 @@ public final class AccessMatrix {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(request + ": no expectation for " + missing);
         }
-        return new Row(methodAndPath[0], methodAndPath[1], body, expected);
+        return new Row(methodAndPath[0], methodAndPath[1], body, Map.of(), expected);
     }
 
     /** One cell per (row, actor), in the table's order. */
@@ -91,16 +93,24 @@ public final class AccessMatrix {
                 .map(actor -> new Cell(row, actor, row.expected().get(actor))));
     }
 
-    public record Row(String method, String path, String body, Map<Actor, Integer> expected) {
+    public record Row(String method, String path, String body, Map<String, String> headers, Map<Actor, Integer> expected) {
 
         public Row {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
             expected = Map.copyOf(expected);
         }
 
-        /** The placeholders of the path and the body, e.g. {@code A}, {@code NEW_EMAIL}. */
+        /** The same row with one more request header, e.g. {@code If-Match}; placeholders allowed in the value. */
+        public Row withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Row(method, path, body, more, expected);
+        }
+
+        /** The placeholders of the path, the body and the header values, e.g. {@code A}, {@code NEW_EMAIL}. */
         public List<String> placeholders() {
             List<String> names = new ArrayList<>();
-            Matcher matcher = PLACEHOLDER.matcher(path + (body == null ? "" : body));
+            Matcher matcher = PLACEHOLDER.matcher(path + (body == null ? "" : body) + String.join(" ", headers.values()));
             while (matcher.find()) {
                 if (!names.contains(matcher.group(1))) {
                     names.add(matcher.group(1));
@@ -111,7 +121,9 @@ public final class AccessMatrix {
 
         @Override
         public String toString() {
-            return method + " " + path;
+            StringBuilder request = new StringBuilder(method).append(' ').append(path);
+            headers.forEach((name, value) -> request.append(" [").append(name).append(": ").append(value).append(']'));
+            return request.toString();
         }
     }
 
@@ -124,6 +136,12 @@ public final class AccessMatrix {
 
         public String body(Map<String, String> values) {
             return row.body() == null ? null : substitute(row.body(), values);
+        }
+
+        public Map<String, String> headers(Map<String, String> values) {
+            Map<String, String> resolved = new LinkedHashMap<>();
+            row.headers().forEach((name, value) -> resolved.put(name, substitute(value, values)));
+            return resolved;
         }
 
         @Override

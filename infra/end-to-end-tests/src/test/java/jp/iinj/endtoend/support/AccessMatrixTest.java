@@ -44,4 +44,14 @@ class AccessMatrixTest {
         assertThat(cell.body(values)).isEqualTo("{\"email\":\"x@example.jp\",\"id\":\"id-1\"}");
         assertThat(AccessMatrix.cells(row)).hasSize(Actor.values().length);
     }
+
+    @Test
+    void headers_may_carry_placeholders_too_and_name_the_row() {
+        AccessMatrix.Row row = row("PUT /orgs/{A}/profile", "{}", everyone(412)).withHeader("If-Match", "{ETAG_OF_A}");
+        assertThat(row.placeholders()).containsExactly("A", "ETAG_OF_A");
+        assertThat(row).hasToString("PUT /orgs/{A}/profile [If-Match: {ETAG_OF_A}]");
+        AccessMatrix.Cell cell = AccessMatrix.cells(row).findFirst().orElseThrow();
+        assertThat(cell.headers(Map.of("A", "id-1", "ETAG_OF_A", "\"3\""))).containsExactly(Map.entry("If-Match", "\"3\""));
+        assertThat(row.expected()).hasSize(Actor.values().length);
+    }
 }

@@ -23,6 +23,10 @@ public final class Actors {
     public static final String BUREAU = "kanto";
     /** Osaka, Kinki bureau. */
     public static final String OTHER_BUREAU = "kinki";
+    /** Organisation A's legal name (Tokyo); tests that change A's profile keep it. */
+    public static final String ORGANISATION_A_NAME = "E2E 東京精機株式会社";
+    /** Organisation B's legal name (Osaka). */
+    public static final String ORGANISATION_B_NAME = "E2E 大阪工業株式会社";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static Actors instance;
@@ -132,9 +136,9 @@ public final class Actors {
         createStaff(Actor.COORDINATOR, "coordinator@e2e.example.jp", "E2E コーディネーター", "COORDINATOR", BUREAU);
         createStaff(Actor.REGIONAL_BODY_KANTO, "rb-kanto@e2e.example.jp", "E2E 関東経済産業局", "REGIONAL_BODY", BUREAU);
         createStaff(Actor.REGIONAL_BODY_OTHER, "rb-kinki@e2e.example.jp", "E2E 近畿経済産業局", "REGIONAL_BODY", OTHER_BUREAU);
-        organisationA = registerApproveAndSignIn(Actor.MEMBER_A, "E2E 東京精機株式会社", Registrations.TOKYO,
+        organisationA = registerApproveAndSignIn(Actor.MEMBER_A, ORGANISATION_A_NAME, Registrations.TOKYO,
                 "owner-a@e2e.example.jp", Actor.REGIONAL_BODY_KANTO);
-        organisationB = registerApproveAndSignIn(Actor.MEMBER_B, "E2E 大阪工業株式会社", Registrations.OSAKA,
+        organisationB = registerApproveAndSignIn(Actor.MEMBER_B, ORGANISATION_B_NAME, Registrations.OSAKA,
                 "owner-b@e2e.example.jp", Actor.REGIONAL_BODY_OTHER);
         createMachineClient(Actor.MACHINE_CLIENT_KANTO, "E2E Kanto bureau feed reader", BUREAU);
         System.out.printf(Locale.ROOT, "[end-to-end] actors set up in %.1f s: organisation A %s, organisation B %s%n",

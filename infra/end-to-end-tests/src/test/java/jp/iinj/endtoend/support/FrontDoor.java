@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The gateway, the platform's only entrance in these tests: API calls with or without a bearer token, no cookies,
@@ -37,12 +38,12 @@ public final class FrontDoor {
         return send("POST", path, token, json);
     }
 
-    /**
-     * @param token an access token, or {@code null} for an anonymous request
-     * @param json  the request body (sent as {@code application/json}), or {@code null} for none
-     */
+    public Answer put(String path, String token, String json, Map<String, String> headers) {
+        return send("PUT", path, token, json, headers);
+    }
+
     public Answer send(String method, String path, String token, String json) {
-        return send(method, path, token, json, "application/json");
+        return send(method, path, token, json, "application/json", Map.of());
     }
 
     /**
@@ -50,6 +51,22 @@ public final class FrontDoor {
      * @param contentType its media type, e.g. {@code text/csv} for a member import
      */
     public Answer send(String method, String path, String token, String body, String contentType) {
+        return send(method, path, token, body, contentType, Map.of());
+    }
+
+    /** A JSON body with more request headers, e.g. {@code If-Match}, {@code Idempotency-Key}. */
+    public Answer send(String method, String path, String token, String json, Map<String, String> headers) {
+        return send(method, path, token, json, "application/json", headers);
+    }
+
+    /**
+     * @param token       an access token, or {@code null} for an anonymous request
+     * @param body        the request body (UTF-8), or {@code null} for none
+     * @param contentType its media type
+     * @param headers     more request headers
+     */
+    public Answer send(String method, String path, String token, String body, String contentType,
+                       Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 // JSON first, like the portal; anything else rather than a 406 (actuator/prometheus is text)
@@ -61,6 +78,7 @@ public final class FrontDoor {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(method, path, response.statusCode(), response.headers(), response.body());

@@ -53,15 +53,17 @@ public final class RunningPlatform implements AutoCloseable {
     private final Path dataDirectory;
     private final Path log;
     private final int gatewayPort;
+    private final int kafkaPort;
     private final Thread shutdownHook;
     private final Set<ProcessHandle> started = new LinkedHashSet<>();
     private boolean stopped;
 
-    private RunningPlatform(Process launcher, Path dataDirectory, Path log, int gatewayPort) {
+    private RunningPlatform(Process launcher, Path dataDirectory, Path log, int gatewayPort, int kafkaPort) {
         this.launcher = launcher;
         this.dataDirectory = dataDirectory;
         this.log = log;
         this.gatewayPort = gatewayPort;
+        this.kafkaPort = kafkaPort;
         this.shutdownHook = new Thread(this::stop, "end-to-end-platform-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -86,6 +88,14 @@ public final class RunningPlatform implements AutoCloseable {
     /** The front door, as the services know it too ({@code IINJ_GATEWAY_URL}, the tokens' issuer). */
     public String gatewayUrl() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /**
+     * The platform's Kafka broker, as the services reach it (the launcher advertises {@code localhost:<port>}): for
+     * reading what the platform publishes, as a consumer of its public topics would.
+     */
+    public String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
     }
 
     public Path dataDirectory() {
@@ -141,7 +151,7 @@ public final class RunningPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local platform: " + e.getMessage(), e);
         }
-        RunningPlatform platform = new RunningPlatform(process, data, log, ports.get("gateway"));
+        RunningPlatform platform = new RunningPlatform(process, data, log, ports.get("gateway"), ports.get("kafka"));
         Instant startedAt = Instant.now();
         System.out.println("[end-to-end] starting the local platform, data and logs in " + data);
         try {
