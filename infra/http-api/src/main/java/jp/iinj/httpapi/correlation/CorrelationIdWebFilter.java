@@ -1,15 +1,13 @@
 package jp.iinj.httpapi.correlation;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import jp.iinj.httpapi.core.correlation.IncomingCorrelation;
+import reactor.core.publisher.Mono;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} if it is a sane value, else the
@@ -18,13 +16,7 @@ import org.springframework.web.server.WebFilterChain;
  */
 class CorrelationIdWebFilter implements WebFilter, Ordered {
 
-    // the id ends up in logs and response headers: no room for log forging or header injection
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
-    // version-trace_id-parent_id-flags; later versions may append fields
-    private static final Pattern TRACEPARENT = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}(-.*)?");
-    private static final String INVALID_VERSION = "ff";
-    private static final String INVALID_TRACE_ID = "0".repeat(32);
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -40,17 +32,7 @@ class CorrelationIdWebFilter implements WebFilter, Ordered {
     }
 
     private static String correlationId(HttpHeaders headers) {
-        String given = headers.getFirst(RequestCorrelation.HEADER);
-        if (given != null && SANE_ID.matcher(given).matches()) {
-            return given;
-        }
-        String traceparent = headers.getFirst("traceparent");
-        if (traceparent != null) {
-            Matcher trace = TRACEPARENT.matcher(traceparent.trim());
-            if (trace.matches() && !trace.group(1).equals(INVALID_VERSION) && !trace.group(2).equals(INVALID_TRACE_ID)) {
-                return trace.group(2);
-            }
-        }
-        return RequestCorrelation.newId();
+        return IncomingCorrelation.from(headers.getFirst(RequestCorrelation.HEADER), headers.getFirst("traceparent"))
+                .orElseGet(RequestCorrelation::newId);
     }
 }

@@ -1,8 +1,6 @@
 package jp.iinj.identity.correlation;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,24 +12,18 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import jp.iinj.httpapi.core.correlation.IncomingCorrelation;
+
 /**
  * Gives every request a correlation id, with the same rules as the WebFlux services ({@code infra/http-api}): the
  * caller's {@code X-Correlation-Id} if it is 1–128 characters of {@code [A-Za-z0-9._-]}, else the trace id of a valid
- * W3C {@code traceparent}, else a new random id. The id is echoed in the response header, kept in the MDC as
+ * W3C {@code traceparent} (one rule, {@link IncomingCorrelation}), else a new random id. The id is echoed in the response header, kept in the MDC as
  * {@code correlationId} for the request's thread, and as a request attribute for error handling. Runs before
  * Spring Security, so that 401/403 answers carry it too.
  */
 @Component
 public class CorrelationIdFilter extends OncePerRequestFilter implements Ordered {
 
-    // the id ends up in logs and response headers: no room for log forging or header injection
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
-    // version-trace_id-parent_id-flags; later versions may append fields
-    private static final Pattern TRACEPARENT =
-            Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}(-.*)?");
-    private static final String INVALID_VERSION = "ff";
-    private static final String INVALID_TRACE_ID = "0".repeat(32);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -68,17 +60,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter implements Ordered
         if (existing instanceof String id) {
             return id;
         }
-        String given = request.getHeader(RequestCorrelation.HEADER);
-        if (given != null && SANE_ID.matcher(given).matches()) {
-            return given;
-        }
-        String traceparent = request.getHeader("traceparent");
-        if (traceparent != null) {
-            Matcher trace = TRACEPARENT.matcher(traceparent.trim());
-            if (trace.matches() && !trace.group(1).equals(INVALID_VERSION) && !trace.group(2).equals(INVALID_TRACE_ID)) {
-                return trace.group(2);
-            }
-        }
-        return RequestCorrelation.newId();
+        return IncomingCorrelation.from(request.getHeader(RequestCorrelation.HEADER), request.getHeader("traceparent"))
+                .orElseGet(RequestCorrelation::newId);
     }
 }
