@@ -15,7 +15,6 @@ import jp.iinj.eventing.outbox.AggregateStore;
 import jp.iinj.eventing.outbox.OutboxEntry;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
-import jp.iinj.memberregistry.corporatenumber.CorporateNumber;
 import jp.iinj.memberregistry.messaging.MemberEvents;
 import jp.iinj.memberregistry.organisation.Membership;
 import jp.iinj.memberregistry.organisation.MembershipTerms;
@@ -25,6 +24,7 @@ import jp.iinj.memberregistry.organisation.OrganisationOwner;
 import jp.iinj.memberregistry.organisation.OrganisationProfile;
 import jp.iinj.memberregistry.organisation.Organisations;
 import jp.iinj.memberregistry.profile.ProfileRules;
+import jp.iinj.memberregistry.registration.RegistrantRules;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,7 +57,8 @@ class RowImport {
 
     Mono<RowOutcome> importRow(ImportRow row, ImportScope scope, String correlationId) {
         List<InvalidField> problems = new ArrayList<>(row.problems());
-        corporateNumberProblems(row, problems);
+        RegistrantRules.corporateNumber(row.corporateNumber(), row.noCorporateNumberReason(),
+                ImportColumn.CORPORATE_NUMBER.header(), ImportColumn.NO_CORPORATE_NUMBER_REASON.header(), problems);
         OrganisationOwner owner = owner(row, problems);
         LocalDate today = clock.instant().atZone(terms.zone()).toLocalDate();
         expiryProblems(row.expiresOn(), today, problems);
@@ -117,30 +118,13 @@ class RowImport {
                         duplicate -> Mono.just(RowOutcome.alreadyRegistered(row.number())));
     }
 
-    private static void corporateNumberProblems(ImportRow row, List<InvalidField> problems) {
-        String number = ImportColumn.CORPORATE_NUMBER.header();
-        if (row.corporateNumber() != null) {
-            CorporateNumber.problemWith(row.corporateNumber())
-                    .ifPresent(problem -> problems.add(new InvalidField(number, problem)));
-            if (row.noCorporateNumberReason() != null) {
-                problems.add(new InvalidField(ImportColumn.NO_CORPORATE_NUMBER_REASON.header(),
-                        "only when there is no corporate number"));
-            }
-        } else if (row.noCorporateNumberReason() == null && problems.stream()
-                .noneMatch(problem -> ImportColumn.NO_CORPORATE_NUMBER_REASON.header().equals(problem.field()))) {
-            problems.add(new InvalidField(number,
-                    "give the corporate number, or no_corporate_number_reason when the organisation has none"));
-        }
-    }
-
     /** Both owner columns or neither: an owner is a person to sign in, with a name and an address. */
     private static OrganisationOwner owner(ImportRow row, List<InvalidField> problems) {
         if (row.ownerName() == null && row.ownerEmail() == null) {
             return null;
         }
-        String name = ProfileRules.requiredText(row.ownerName(), ImportColumn.OWNER_NAME.header(), 100, problems);
-        String email = ProfileRules.email(row.ownerEmail(), ImportColumn.OWNER_EMAIL.header(), problems);
-        return new OrganisationOwner(name, email);
+        return RegistrantRules.owner(row.ownerName(), row.ownerEmail(), ImportColumn.OWNER_NAME.header(),
+                ImportColumn.OWNER_EMAIL.header(), problems);
     }
 
     private static void expiryProblems(LocalDate expiresOn, LocalDate today, List<InvalidField> problems) {

@@ -50,7 +50,6 @@ public class ProfileRules {
     private static final Pattern JSIC_CODE = Pattern.compile("^([A-T]|[0-9]{2,4})$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ]{6,20}$");
-    private static final Pattern CLUSTER_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
     private final PrefectureDirectory prefectures = PrefectureDirectory.current();
     private final TechnologyFieldVocabulary technologyFields = TechnologyFieldVocabulary.current();
@@ -93,7 +92,7 @@ public class ProfileRules {
                         : keyword.length() > MAX_KEYWORD ? "size must be between 1 and " + MAX_KEYWORD
                         : CONTROL.matcher(keyword).find() ? "must not contain control characters" : null);
         List<String> clusterIds = distinct(input.clusterIds(), "clusterIds", MAX_CLUSTERS, problems,
-                id -> id != null && CLUSTER_ID.matcher(id).matches() ? null : "not a cluster id");
+                id -> id == null || id.isBlank() ? "not a cluster id" : null);
         List<ContactPerson> contacts = contacts(input.contacts(), problems);
 
         String checkedName = legalName;
@@ -109,7 +108,7 @@ public class ProfileRules {
         });
     }
 
-    /** Cluster ids are looked up only when they are well-formed, so nothing odd reaches the catalogue's query. */
+    /** The catalogue decides which ids name active clusters (it never queries ids not of its shape). */
     private Mono<List<InvalidField>> clusterProblems(List<String> clusterIds, List<InvalidField> problems) {
         boolean malformed = problems.stream().anyMatch(problem -> problem.field().startsWith("clusterIds"));
         if (clusterIds.isEmpty() || malformed) {

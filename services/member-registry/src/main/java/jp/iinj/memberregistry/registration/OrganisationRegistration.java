@@ -21,7 +21,6 @@ import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
 import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.httpapi.core.problems.ProblemType;
-import jp.iinj.memberregistry.corporatenumber.CorporateNumber;
 import jp.iinj.memberregistry.messaging.MemberEvents;
 import jp.iinj.memberregistry.organisation.DuplicateReview;
 import jp.iinj.memberregistry.organisation.Membership;
@@ -71,11 +70,11 @@ public class OrganisationRegistration {
             return Mono.error(new FieldValidationException("Idempotency-Key",
                     "8-100 characters: letters, digits, '.', '_', ':' or '-' (a UUID does)"));
         }
+        if (idempotencyKey == null) {
+            return registerAnew(request, null, null, correlationId);
+        }
         String fingerprint = fingerprint(request);
         Mono<Registered> fresh = Mono.defer(() -> registerAnew(request, idempotencyKey, fingerprint, correlationId));
-        if (idempotencyKey == null) {
-            return fresh;
-        }
         return earlier(idempotencyKey, fingerprint)
                 .switchIfEmpty(fresh)
                 // two requests with the same key at once: the unique key index lets one in; the other replays it
@@ -97,23 +96,15 @@ public class OrganisationRegistration {
                                           String fingerprint, String correlationId) {
         List<InvalidField> problems = new ArrayList<>();
         String corporateNumber = request.corporateNumber();
-        if (corporateNumber != null) {
-            CorporateNumber.problemWith(corporateNumber)
-                    .ifPresent(problem -> problems.add(new InvalidField("corporateNumber", problem)));
-            if (request.noCorporateNumberReason() != null) {
-                problems.add(new InvalidField("noCorporateNumberReason", "only when there is no corporate number"));
-            }
-        } else if (request.noCorporateNumberReason() == null) {
-            problems.add(new InvalidField("corporateNumber",
-                    "give the corporate number, or noCorporateNumberReason when the organisation has none"));
-        }
+        RegistrantRules.corporateNumber(corporateNumber, request.noCorporateNumberReason(), "corporateNumber",
+                "noCorporateNumberReason", problems);
         OrganisationOwner owner = owner(request.owner(), problems);
         return rules.check(request, problems).flatMap(profile -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             String id = UUID.randomUUID().toString();
-            return duplicateReview(corporateNumber, profile, now).map(review -> Organisation.registered(id, profile,
+            return possibleDuplicates(corporateNumber, profile).map(candidates -> Organisation.registered(id, profile,
                             corporateNumber, request.noCorporateNumberReason(), owner, Membership.applied(now),
-                            review.candidateIds().isEmpty() ? null : review,
+                            candidates.isEmpty() ? null : new DuplicateReview(candidates, now, null),
                             idempotencyKey == null ? null : new Organisation.RegistrationKey(idempotencyKey, fingerprint),
                             now))
                     .flatMap(organisation -> store.insert(organisation, List.of(
@@ -130,14 +121,12 @@ public class OrganisationRegistration {
     }
 
     /** Organisations without a corporate number are compared by normalised name within their prefecture. */
-    private Mono<DuplicateReview> duplicateReview(String corporateNumber, OrganisationProfile profile, Instant now) {
+    private Mono<List<String>> possibleDuplicates(String corporateNumber, OrganisationProfile profile) {
         if (corporateNumber != null) {
-            return Mono.just(new DuplicateReview(List.of(), now, null));
+            return Mono.just(List.of());
         }
         return organisations.withSameNameAndPrefecture(OrganisationNames.normalised(profile.legalName()),
-                        profile.prefectureCode(), MAX_DUPLICATE_CANDIDATES)
-                .map(Organisation::id).collectList()
-                .map(candidates -> new DuplicateReview(candidates, now, null));
+                profile.prefectureCode(), MAX_DUPLICATE_CANDIDATES).map(Organisation::id).collectList();
     }
 
     private static OrganisationOwner owner(RegisterOrganisationRequest.Owner owner, List<InvalidField> problems) {
@@ -145,9 +134,7 @@ public class OrganisationRegistration {
             problems.add(new InvalidField("owner", "must not be null"));
             return null;
         }
-        String name = ProfileRules.requiredText(owner.displayName(), "owner.displayName", 100, problems);
-        String email = ProfileRules.email(owner.email(), "owner.email", problems);
-        return new OrganisationOwner(name, email);
+        return RegistrantRules.owner(owner.displayName(), owner.email(), "owner.displayName", "owner.email", problems);
     }
 
     /** The same request always gives the same fingerprint: records serialise their fields in declaration order. */
