@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
-import jp.iinj.httpapi.correlation.RequestCorrelation;
+import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import reactor.core.publisher.Mono;
@@ -48,9 +48,9 @@ public class ApprovalController {
             @PathVariable String organisationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(context -> decisions.approve(organisationId, context.getT1(), expected, context.getT2())
-                        .map(approved -> OrganisationResponse.okWithETag(approved, context.getT1())));
+        return CallerRequest.current()
+                .flatMap(context -> decisions.approve(organisationId, context.caller(), expected, context.correlationId())
+                        .map(approved -> OrganisationResponse.okWithETag(approved, context.caller())));
     }
 
     @Operation(summary = "Reject an applied organisation", description = "APPLIED → REJECTED with a reason code "
@@ -62,10 +62,10 @@ public class ApprovalController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody DecisionRequests.RejectApplication request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(context -> decisions.reject(organisationId, request, context.getT1(), expected,
-                                context.getT2())
-                        .map(rejected -> OrganisationResponse.okWithETag(rejected, context.getT1())));
+        return CallerRequest.current()
+                .flatMap(context -> decisions.reject(organisationId, request, context.caller(), expected,
+                                context.correlationId())
+                        .map(rejected -> OrganisationResponse.okWithETag(rejected, context.caller())));
     }
 
     @Operation(summary = "Clear a duplicate flag", description = "The approver checked the organisations listed in "

@@ -29,7 +29,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
-import jp.iinj.httpapi.correlation.RequestCorrelation;
+import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -107,8 +107,8 @@ public class MemberImportController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     public Mono<ResponseEntity<ImportStatusResponse>> startImport(ServerHttpRequest request) {
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(context -> accept(request, context.getT1(), context.getT2()));
+        return CallerRequest.current()
+                .flatMap(context -> accept(request, context.caller(), context.correlationId()));
     }
 
     @Operation(summary = "The status of an import", description = "For whoever started the import, and "

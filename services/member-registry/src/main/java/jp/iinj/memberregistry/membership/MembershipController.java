@@ -16,8 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
-import jp.iinj.httpapi.correlation.RequestCorrelation;
-import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
+import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import reactor.core.publisher.Mono;
 
@@ -48,9 +47,9 @@ public class MembershipController {
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody MembershipRequests.Suspend request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(context -> actions.suspend(organisationId, request, context.getT1(), expected, context.getT2())
-                        .map(changed -> OrganisationResponse.okWithETag(changed, context.getT1())));
+        return CallerRequest.current()
+                .flatMap(context -> actions.suspend(organisationId, request, context.caller(), expected, context.correlationId())
+                        .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 
     @Operation(summary = "Reinstate a suspended membership", description = "SUSPENDED → ACTIVE; a regional body of "
@@ -59,9 +58,9 @@ public class MembershipController {
     public Mono<ResponseEntity<OrganisationResponse>> reinstate(
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(context -> actions.reinstate(organisationId, context.getT1(), expected, context.getT2())
-                        .map(changed -> OrganisationResponse.okWithETag(changed, context.getT1())));
+        return CallerRequest.current()
+                .flatMap(context -> actions.reinstate(organisationId, context.caller(), expected, context.correlationId())
+                        .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 
     @Operation(summary = "Withdraw from the network", description = "ACTIVE → WITHDRAWN; the organisation's own "
@@ -71,9 +70,9 @@ public class MembershipController {
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody MembershipRequests.Withdraw request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(context -> actions.withdraw(organisationId, request, context.getT1(), expected, context.getT2())
-                        .map(changed -> OrganisationResponse.okWithETag(changed, context.getT1())));
+        return CallerRequest.current()
+                .flatMap(context -> actions.withdraw(organisationId, request, context.caller(), expected, context.correlationId())
+                        .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 
     @Operation(summary = "Renew the annual membership", description = "ACTIVE stays ACTIVE, expiresOn moves one term "
@@ -83,8 +82,8 @@ public class MembershipController {
     public Mono<ResponseEntity<OrganisationResponse>> renew(
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(context -> actions.renew(organisationId, context.getT1(), expected, context.getT2())
-                        .map(changed -> OrganisationResponse.okWithETag(changed, context.getT1())));
+        return CallerRequest.current()
+                .flatMap(context -> actions.renew(organisationId, context.caller(), expected, context.correlationId())
+                        .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 }

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jp.iinj.httpapi.correlation.RequestCorrelation;
+import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
 import reactor.core.publisher.Mono;
 
@@ -68,9 +68,9 @@ public class PeopleController {
     @DeleteMapping("/{subject}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<PersonResponse> removePerson(@PathVariable String organisationId, @PathVariable String subject) {
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current())
-                .flatMap(callerAndCorrelation -> removal.request(organisationId, subject, callerAndCorrelation.getT1(),
-                        callerAndCorrelation.getT2()))
+        return CallerRequest.current()
+                .flatMap(request -> removal.request(organisationId, subject, request.caller(),
+                        request.correlationId()))
                 .map(PersonResponse::of);
     }
 }

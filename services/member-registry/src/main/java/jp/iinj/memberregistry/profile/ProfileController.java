@@ -20,7 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
-import jp.iinj.httpapi.correlation.RequestCorrelation;
+import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
 import jp.iinj.memberregistry.messaging.MemberEvents;
 import jp.iinj.memberregistry.organisation.OrganisationChanges;
@@ -79,12 +79,12 @@ public class ProfileController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody UpdateProfileRequest request) {
         long expectedRevision = RevisionTag.expectedRevision(ifMatch);
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current(), rules.check(request, List.of()))
-                .flatMap(context -> changes.change(organisationId, context.getT1(), expectedRevision,
-                                new OrganisationChanges.Change(organisation -> organisation.managedBy(context.getT1()),
+        return Mono.zip(CallerRequest.current(), rules.check(request, List.of()))
+                .flatMap(context -> changes.change(organisationId, context.getT1().caller(), expectedRevision,
+                                new OrganisationChanges.Change(organisation -> organisation.managedBy(context.getT1().caller()),
                                         "Only the organisation's own people or an administrator change its profile.",
-                                        (organisation, now) -> organisation.withProfile(context.getT3(), now),
-                                        changed -> List.of(events.profileUpdated(changed, context.getT2()))))
-                        .map(changed -> OrganisationResponse.okWithETag(changed, context.getT1())));
+                                        (organisation, now) -> organisation.withProfile(context.getT2(), now),
+                                        changed -> List.of(events.profileUpdated(changed, context.getT1().correlationId()))))
+                        .map(changed -> OrganisationResponse.okWithETag(changed, context.getT1().caller())));
     }
 }
