@@ -14,7 +14,7 @@ class HelloCommandTest {
 
     @Test
     void answersTheHandshakeThatSpringBootsHealthCheckSends() {
-        MongoServer server = new MongoServer(new MemoryBackendAnsweringHello());
+        MongoServer server = new MongoServer(new EmbeddedMemoryBackend());
         var address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
             Document reply = client.getDatabase("admin").runCommand(new Document("hello", 1));

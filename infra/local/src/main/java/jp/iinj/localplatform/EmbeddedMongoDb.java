@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import jp.iinj.embeddedmongodb.H2BackendAnsweringHello;
+import jp.iinj.embeddedmongodb.EmbeddedH2Backend;
 
 /**
  * mongo-java-server inside the launcher, keeping its data in one H2 MVStore file. Closing it flushes the file; after a
@@ -21,7 +21,7 @@ final class EmbeddedMongoDb {
     static EmbeddedMongoDb start(Path file, int port) {
         H2Backend backend;
         try {
-            backend = new H2BackendAnsweringHello(file.toString());
+            backend = new EmbeddedH2Backend(file.toString());
         } catch (RuntimeException e) {
             throw new StartupFailure("Cannot open the MongoDB data in " + file + " (" + e.getMessage()
                     + "). Deleting the file resets MongoDB.", e);

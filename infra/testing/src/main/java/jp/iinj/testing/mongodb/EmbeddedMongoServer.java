@@ -3,7 +3,7 @@ package jp.iinj.testing.mongodb;
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
-import jp.iinj.embeddedmongodb.MemoryBackendAnsweringHello;
+import jp.iinj.embeddedmongodb.EmbeddedMemoryBackend;
 
 /**
  * mongo-java-server in memory on a random port of 127.0.0.1. It speaks the wire protocol well enough for CRUD,
@@ -20,7 +20,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer start() {
-        MongoServer server = new MongoServer(new MemoryBackendAnsweringHello());
+        MongoServer server = new MongoServer(new EmbeddedMemoryBackend());
         // no oplog: nothing uses change streams, and mongo-java-server's oplog copies each inserted document while
         // a concurrent update may change it (ConcurrentModificationException under load)
         server.bind("127.0.0.1", 0);

@@ -1,0 +1,72 @@
+package jp.iinj.embeddedmongodb;
+
+import org.h2.mvstore.MVMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server on disk (an H2 MVStore file) that also answers {@code hello} (see {@link HelloCommand}) and
+ * looks documents up by {@code _id} in queries that pin it (see {@link IdPinnedQuery}).
+ */
+public final class EmbeddedH2Backend extends H2Backend {
+
+    public EmbeddedH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return HelloCommand.is(command)
+                ? HelloCommand.answer(isMaster -> super.handleCommand(channel, databaseName, isMaster, query))
+                : super.handleCommand(channel, databaseName, command, query);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /**
+     * An inner class on purpose: H2Database's constructor already opens the stored collections, before any field of
+     * a subclass is set, but the outer backend (and so its MVStore) is reachable by then.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the map names H2Database itself uses, so existing data files open unchanged
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace);
+            MVMap<String, Object> metadata = getMvStore().openMap("meta." + namespace);
+            return new Collection(this, collectionName, options, documents, metadata, cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                   MVMap<Object, Document> documents, MVMap<String, Object> metadata, CursorRegistry cursors) {
+            super(database, collectionName, options, documents, metadata, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document projection) {
+            return IdPinnedQuery.answer(query, orderBy, skip, limit, batchSize, projection, getIndexes(),
+                    super::queryDocuments, this::matchDocuments);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package jp.iinj.embeddedmongodb;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server in memory that also answers {@code hello} (see {@link HelloCommand}) and looks documents up by
+ * {@code _id} in queries that pin it (see {@link IdPinnedQuery}).
+ */
+public final class EmbeddedMemoryBackend extends MemoryBackend {
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return HelloCommand.is(command)
+                ? HelloCommand.answer(isMaster -> super.handleCommand(channel, databaseName, isMaster, query))
+                : super.handleCommand(channel, databaseName, command, query);
+    }
+
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry());
+    }
+
+    private static final class Database extends MemoryDatabase {
+
+        Database(String databaseName, CursorRegistry cursors) {
+            super(databaseName, cursors);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new Collection(this, collectionName, options, cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends MemoryCollection {
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursors) {
+            super(database, collectionName, options, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document projection) {
+            return IdPinnedQuery.answer(query, orderBy, skip, limit, batchSize, projection, getIndexes(),
+                    super::queryDocuments, this::matchDocuments);
+        }
+    }
+}
