@@ -26,6 +26,7 @@ public record EventingProperties(
      * @param concurrency   aggregates published in parallel (events of one aggregate are always sequential)
      * @param lease         how long a relay instance owns an aggregate before another may take it over
      * @param retention     how long published entries stay in the document (for inspection) before they are pruned
+     * @param backlogInterval how often the relay recounts the pending events for the backlog gauge
      */
     public record Outbox(
             @DefaultValue List<String> collections,
@@ -35,7 +36,8 @@ public record EventingProperties(
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("60s") Duration maxBackoff,
-            @DefaultValue("1h") Duration retention) {
+            @DefaultValue("1h") Duration retention,
+            @DefaultValue("10s") Duration backlogInterval) {
     }
 
     /** Topics are created with these settings; production clusters want a replication factor of 3. */

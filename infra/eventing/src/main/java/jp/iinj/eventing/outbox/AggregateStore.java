@@ -64,7 +64,8 @@ public class AggregateStore {
             }
         }
         appendingEvents(update, events);
-        Query query = Query.query(new Criteria().andOperator(where("_id").is(id), guard));
+        // _id at the top level, so stores that index only exact-field queries (the embedded one) look it up directly
+        Query query = Query.query(where("_id").is(id).andOperator(guard));
         return mongo.updateFirst(query, update, collection)
                 .flatMap(result -> result.getMatchedCount() == 1
                         ? Mono.just(aggregate)

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -54,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String instanceId = UUID.randomUUID().toString();
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile Disposable loop;
+    private volatile Instant backlogRefreshedAt;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, TopicProvisioner topics,
                        OutboxMetrics metrics, EventingProperties.Outbox settings, Clock clock) {
@@ -70,40 +70,55 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUps.tryEmitNext(Boolean.TRUE);
     }
 
-    /** One relay round over every outbox collection; exposed for tests and tools. */
+    /** One relay round over every outbox collection, then a fresh backlog figure; exposed for tests and tools. */
     public Mono<Void> relayOnce() {
-        return Flux.fromIterable(settings.collections())
-                .concatMap(this::relayCollection)
-                .then(refreshBacklog());
+        return relayEveryCollection().then(refreshBacklog());
     }
 
-    private Mono<Void> relayCollection(String collection) {
-        AtomicInteger claimed = new AtomicInteger();
-        return claimNext(collection)
-                .expand(lease -> claimed.incrementAndGet() < settings.batchSize() ? claimNext(collection) : Mono.empty())
-                .flatMap(lease -> publishPending(collection, lease), settings.concurrency())
+    private Mono<Void> relayEveryCollection() {
+        return Flux.fromIterable(settings.collections())
+                .concatMap(this::relayCollection)
                 .then();
     }
 
-    /** Leases one aggregate whose events are due, or completes empty when there is none. */
-    private Mono<Lease> claimNext(String collection) {
-        Instant now = clock.instant();
-        Date nowDate = Date.from(now);
-        String token = UUID.randomUUID().toString();
-        Query due = Query.query(new Criteria().andOperator(
+    /**
+     * Finds up to a batch of aggregates whose events are due (one query; the only one of a round that is not by
+     * {@code _id}), then leases and publishes them, each lease one atomic findAndModify by {@code _id}.
+     */
+    private Mono<Void> relayCollection(String collection) {
+        Query dueNow = Query.query(due(Date.from(clock.instant()))).limit(settings.batchSize());
+        dueNow.fields().include("_id");
+        return mongo.find(dueNow, Document.class, collection)
+                .map(found -> found.get("_id"))
+                .flatMap(aggregateId -> claim(collection, aggregateId)
+                        .flatMap(lease -> publishPending(collection, lease)), settings.concurrency())
+                .then();
+    }
+
+    /** Pending events, not backing off after a failure, and nobody holding a live lease. */
+    private static Criteria due(Date now) {
+        return new Criteria().andOperator(
                 where(OutboxFields.PENDING).gt(0),
-                new Criteria().orOperator(where(OutboxFields.RETRY_AT).is(null), where(OutboxFields.RETRY_AT).lte(nowDate)),
-                new Criteria().orOperator(where(OutboxFields.LEASE).is(null), where(OutboxFields.LEASE_EXPIRES_AT).lt(nowDate))));
+                new Criteria().orOperator(where(OutboxFields.RETRY_AT).is(null), where(OutboxFields.RETRY_AT).lte(now)),
+                new Criteria().orOperator(where(OutboxFields.LEASE).is(null), where(OutboxFields.LEASE_EXPIRES_AT).lt(now)));
+    }
+
+    /** Leases the aggregate if it is still due, or completes empty when another relay was first. */
+    private Mono<Lease> claim(String collection, Object aggregateId) {
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        // _id at the top level: the whole condition is checked on that one document
+        Query stillDue = Query.query(where("_id").is(aggregateId).andOperator(due(Date.from(now))));
         Update lease = new Update().set(OutboxFields.LEASE, new Document("owner", instanceId)
                 .append("token", token)
                 .append("expiresAt", Date.from(now.plus(settings.lease()))));
-        return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(false), Document.class, collection)
+        return mongo.findAndModify(stillDue, lease, FindAndModifyOptions.options().returnNew(false), Document.class, collection)
                 .map(before -> {
                     if (before.get(OutboxFields.LEASE) != null) {
                         metrics.leaseReclaimed(collection);
-                        log.warn("took over the expired outbox lease of aggregate {} in {}", before.get("_id"), collection);
+                        log.warn("took over the expired outbox lease of aggregate {} in {}", aggregateId, collection);
                     }
-                    return new Lease(before.get("_id"), token, OutboxEntry.listFrom(before));
+                    return new Lease(aggregateId, token, OutboxEntry.listFrom(before));
                 });
     }
 
@@ -182,6 +197,17 @@ public class OutboxRelay implements SmartLifecycle {
         return mongo.updateFirst(ours, update, collection).then();
     }
 
+    /** The backlog sums over whole collections: at most once per backlog interval, not after every wake-up. */
+    private Mono<Void> refreshBacklogIfDue() {
+        Instant now = clock.instant();
+        Instant last = backlogRefreshedAt;
+        if (last != null && now.isBefore(last.plus(settings.backlogInterval()))) {
+            return Mono.empty();
+        }
+        backlogRefreshedAt = now;
+        return refreshBacklog();
+    }
+
     private Mono<Void> refreshBacklog() {
         return Flux.fromIterable(settings.collections())
                 .concatMap(collection -> mongo.aggregate(Aggregation.newAggregation(
@@ -211,7 +237,8 @@ public class OutboxRelay implements SmartLifecycle {
         loop = Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE), wakeUps.asFlux())
                 .onBackpressureDrop()
                 .concatMap(tick -> topics.ensureProvisioned()
-                        .then(relayOnce())
+                        .then(relayEveryCollection())
+                        .then(Mono.defer(this::refreshBacklogIfDue))
                         .onErrorResume(e -> {
                             log.warn("outbox relay round failed: {}", e.toString());
                             return Mono.empty();

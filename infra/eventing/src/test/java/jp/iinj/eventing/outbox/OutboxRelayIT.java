@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
 import jp.iinj.eventing.configuration.EventingProperties;
 import jp.iinj.eventing.topics.TopicProvisioner;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
@@ -151,7 +152,7 @@ class OutboxRelayIT {
         mongo.insert(new Document("_id", id).append("outbox", List.of(registered(id, "pruned").toDocument()))
                 .append("outboxPending", 1), "pruned_members").block();
         var noRetention = new EventingProperties.Outbox(List.of("pruned_members"), Duration.ofHours(1), 10, 1,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO);
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10));
         var relay = new OutboxRelay(mongo, kafka, topics, metrics, noRetention, java.time.Clock.systemUTC());
 
         relay.relayOnce().block();
@@ -161,6 +162,31 @@ class OutboxRelayIT {
         assertThat(stored.getList("outbox", Document.class)).isEmpty();
         assertThat(stored.getInteger("outboxPending")).isZero();
         assertThat(stored.get("outboxLease")).isNull();
+    }
+
+    @Test
+    void twoRelaysShareABacklogLargerThanTheirBatchesAndPublishEveryEventOnce(@Autowired KafkaTemplate<String, byte[]> kafka,
+                                                                            @Autowired TopicProvisioner topics) {
+        List<String> ids = java.util.stream.IntStream.range(0, 25).mapToObj(n -> UUID.randomUUID().toString()).toList();
+        mongo.insertAll(Mono.just(ids.stream()
+                .map(id -> new Document("_id", id).append("outbox", List.of(registered(id, "backlog").toDocument()))
+                        .append("outboxPending", 1))
+                .toList()), "shared_backlog").blockLast();
+        var smallBatches = new EventingProperties.Outbox(List.of("shared_backlog"), Duration.ofHours(1), 10, 4,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(10));
+        var first = new OutboxRelay(mongo, kafka, topics, metrics, smallBatches, java.time.Clock.systemUTC());
+        var second = new OutboxRelay(mongo, kafka, topics, metrics, smallBatches, java.time.Clock.systemUTC());
+        Query pending = Query.query(where("outboxPending").gt(0));
+
+        // rounds in parallel: both find the same due aggregates, each lease goes to one of them
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Mono.when(first.relayOnce(), second.relayOnce()).block();
+            return mongo.count(pending, "shared_backlog").block() == 0;
+        });
+
+        probe.awaitRecords(r -> ids.contains(r.key()), ids.size(), Duration.ofSeconds(30));
+        probe.assertNoMoreRecords(r -> ids.contains(r.key()), Duration.ofSeconds(1));
+        assertThat(mongo.count(Query.query(where("outboxLease").ne(null)), "shared_backlog").block()).isZero();
     }
 
     @Test

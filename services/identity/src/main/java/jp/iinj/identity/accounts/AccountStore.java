@@ -235,8 +235,8 @@ public class AccountStore implements InitializingBean {
     /** A successful sign-in: the count starts again. */
     void resetFailedLogins(String accountId) {
         mongo.updateFirst(
-                Query.query(new Criteria().andOperator(Criteria.where(ID).is(accountId),
-                        new Criteria().orOperator(Criteria.where(FAILED_LOGINS).gt(0), Criteria.where(LOCKED_UNTIL).ne(null)))),
+                Query.query(Criteria.where(ID).is(accountId)
+                        .orOperator(Criteria.where(FAILED_LOGINS).gt(0), Criteria.where(LOCKED_UNTIL).ne(null))),
                 new Update().set(FAILED_LOGINS, 0).unset(LOCKED_UNTIL),
                 Account.class);
     }
