@@ -31,7 +31,7 @@ public record EventingProperties(
     public record Outbox(
             @DefaultValue List<String> collections,
             @DefaultValue("500ms") Duration pollInterval,
-            @DefaultValue("100") int batchSize,
+            @DefaultValue("1000") int batchSize,
             @DefaultValue("8") int concurrency,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1s") Duration initialBackoff,

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -210,15 +209,22 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Void> refreshBacklog() {
         return Flux.fromIterable(settings.collections())
-                .concatMap(collection -> mongo.aggregate(Aggregation.newAggregation(
-                                Aggregation.match(where(OutboxFields.PENDING).gt(0)),
-                                Aggregation.group().sum(OutboxFields.PENDING).as("pending")), collection, Document.class)
-                        .next()
-                        .map(result -> ((Number) result.get("pending")).longValue())
-                        .defaultIfEmpty(0L))
+                .concatMap(this::pendingEvents)
                 .reduce(0L, Long::sum)
                 .doOnNext(metrics::backlog)
                 .then();
+    }
+
+    /**
+     * Sums {@code outboxPending} over the aggregates that have any: a query on that field (covered by its index on a
+     * real MongoDB), not an aggregation, whose input mongo-java-server would materialise as the whole collection.
+     */
+    private Mono<Long> pendingEvents(String collection) {
+        Query withPending = Query.query(where(OutboxFields.PENDING).gt(0));
+        withPending.fields().include(OutboxFields.PENDING).exclude("_id");
+        return mongo.find(withPending, Document.class, collection)
+                .map(found -> found.get(OutboxFields.PENDING) instanceof Number pending ? pending.longValue() : 0L)
+                .reduce(0L, Long::sum);
     }
 
     private static String truncate(String message) {
