@@ -1,6 +1,7 @@
 package jp.iinj.embeddedmongodb;
 
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -19,8 +20,23 @@ import io.netty.channel.Channel;
  */
 public final class EmbeddedH2Backend extends H2Backend {
 
+    private static final int COMPACTION_AT_OPEN_MILLIS = 10_000;
+
     public EmbeddedH2Backend(String fileName) {
-        super(fileName);
+        super(openStore(fileName));
+    }
+
+    /**
+     * Without background compaction: documents are stored one per page, so every update leaves the page's old copy
+     * behind, and compaction kept rewriting the live pages of half-empty chunks while scans were reading them; under
+     * a 100,000-row import the scans then failed with "Chunk ... not found" and the store was unusable. The price is
+     * a file a few times larger than its data while it runs, so it is compacted once when it opens, before anyone
+     * reads or writes.
+     */
+    private static MVStore openStore(String fileName) {
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCompactFillRate(0).open();
+        store.compactFile(COMPACTION_AT_OPEN_MILLIS);
+        return store;
     }
 
     @Override
