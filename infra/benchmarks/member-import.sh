@@ -24,6 +24,8 @@ BENCH_IMPORTS=${BENCH_IMPORTS:-1}                   # imports of the same file; 
 BENCH_POLL_INTERVAL=${BENCH_POLL_INTERVAL:-1}       # seconds between GETs of the import's state
 BENCH_IMPORT_TIMEOUT=${BENCH_IMPORT_TIMEOUT:-3600}  # seconds an import may take, upload included
 BENCH_DRAIN_MAX=${BENCH_DRAIN_MAX:-1800}            # after an import, wait at most this long for the outbox backlog to reach 0
+# the embedded MongoDB (in the launcher) ran out of memory at ~30,000 members with 512 MB: see the README's caveats
+BENCH_LAUNCHER_JAVA_OPTS=${BENCH_LAUNCHER_JAVA_OPTS:--Xms128m -Xmx2g -XX:+UseParallelGC}
 BENCH_GATEWAY_URL=${BENCH_GATEWAY_URL:-}            # set: import into a platform that is already running (no build, no start) ...
 BENCH_TOKEN=${BENCH_TOKEN:-}                        # ... with this administrator's access token,
 BENCH_REGISTRY_URL=${BENCH_REGISTRY_URL:-}          # ... member-registry's own address (outbox metrics; optional)
