@@ -18,9 +18,7 @@ public final class EmbeddedMemoryBackend extends MemoryBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        return HelloCommand.is(command)
-                ? HelloCommand.answer(isMaster -> super.handleCommand(channel, databaseName, isMaster, query))
-                : super.handleCommand(channel, databaseName, command, query);
+        return HelloCommand.handle(command, name -> super.handleCommand(channel, databaseName, name, query));
     }
 
     @Override

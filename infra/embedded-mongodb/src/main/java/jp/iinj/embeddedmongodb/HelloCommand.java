@@ -14,12 +14,15 @@ final class HelloCommand {
     private HelloCommand() {
     }
 
-    static boolean is(String command) {
-        return "hello".equalsIgnoreCase(command);
-    }
-
-    static Document answer(Function<String, Document> runCommand) {
-        Document reply = runCommand.apply("isMaster");
+    /**
+     * Runs {@code command} with the backend's own handler, except that {@code hello} runs as {@code isMaster} and
+     * its reply also carries the newer {@code isWritablePrimary}.
+     */
+    static Document handle(String command, Function<String, Document> backendHandler) {
+        if (!"hello".equalsIgnoreCase(command)) {
+            return backendHandler.apply(command);
+        }
+        Document reply = backendHandler.apply("isMaster");
         reply.put("isWritablePrimary", reply.get("ismaster"));
         return reply;
     }
