@@ -107,7 +107,8 @@ class ApplicationDefaultsTest {
         CorsProperties cors = bind("iinj.gateway.cors", CorsProperties.class);
 
         assertThat(cors.allowedOrigins()).containsExactly("http://localhost:8100");
-        assertThat(cors.exposedHeaders()).containsExactly("X-Correlation-Id", "Location", "ETag", "Retry-After");
+        assertThat(cors.exposedHeaders()).containsExactly("X-Correlation-Id", "Location", "ETag", "Retry-After", "Idempotent-Replayed");
+        assertThat(cors.allowedHeaders()).contains("Idempotency-Key", "If-Match");
     }
 
     private static int indexOf(List<AccessRule> rules, String path, String method) {

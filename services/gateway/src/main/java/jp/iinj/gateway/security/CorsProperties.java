@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CorsProperties(
         @DefaultValue("http://localhost:8100") List<String> allowedOrigins,
         @DefaultValue({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}) List<String> allowedMethods,
-        @DefaultValue({"Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match", "X-Correlation-Id",
-                "traceparent", "tracestate"}) List<String> allowedHeaders,
-        @DefaultValue({"X-Correlation-Id", "Location", "ETag", "Retry-After"}) List<String> exposedHeaders,
+        @DefaultValue({"Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match", "Idempotency-Key",
+                "X-Correlation-Id", "traceparent", "tracestate"}) List<String> allowedHeaders,
+        @DefaultValue({"X-Correlation-Id", "Location", "ETag", "Retry-After", "Idempotent-Replayed"}) List<String> exposedHeaders,
         @DefaultValue("1h") Duration maxAge) {
 }

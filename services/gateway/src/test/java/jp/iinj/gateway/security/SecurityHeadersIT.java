@@ -41,13 +41,13 @@ class SecurityHeadersIT extends GatewayTestSupport {
         client().options().uri("/api/members/organisations")
                 .header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type,authorization,x-correlation-id")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type,authorization,x-correlation-id,idempotency-key")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN)
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("POST"))
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers ->
-                        assertThat(headers.toLowerCase()).contains("content-type", "authorization", "x-correlation-id"))
+                        assertThat(headers.toLowerCase()).contains("content-type", "authorization", "x-correlation-id", "idempotency-key"))
                 .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS)
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "3600");
         assertThat(MEMBER_REGISTRY.received()).noneMatch(echo -> echo.method().equals("OPTIONS"));
@@ -72,7 +72,8 @@ class SecurityHeadersIT extends GatewayTestSupport {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN)
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed ->
-                        assertThat(exposed.toLowerCase()).contains("x-correlation-id", "location", "etag", "retry-after"));
+                        assertThat(exposed.toLowerCase()).contains("x-correlation-id", "location", "etag", "retry-after",
+                                "idempotent-replayed"));
     }
 
     private static void expectSecurityHeaders(WebTestClient.ResponseSpec response) {
