@@ -25,7 +25,7 @@ final class IdPinnedQuery {
 
     /** What the collection's own query path would answer, for queries this class does not speed up. */
     @FunctionalInterface
-    interface Scan<P> {
+    interface Scan {
         QueryResult query(Document query, Document orderBy, int skip, int limit, int batchSize, Document projection);
     }
 
@@ -37,7 +37,7 @@ final class IdPinnedQuery {
     }
 
     static <P> QueryResult answer(Document query, Document orderBy, int skip, int limit, int batchSize,
-                                  Document projection, List<Index<P>> indexes, Scan<P> scan, MatchAt<P> matchAt) {
+                                  Document projection, List<Index<P>> indexes, Scan scan, MatchAt<P> matchAt) {
         Document idEquality = idEquality(query);
         if (idEquality != null) {
             for (Index<P> index : indexes) {
