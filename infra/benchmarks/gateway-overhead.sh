@@ -10,9 +10,8 @@
 # ...) reaches the services, as with the local platform itself.
 set -Eeuo pipefail
 
-# ---- settings ----------------------------------------------------------------------------------------------------
-BENCH_BUILD=${BENCH_BUILD:-1}                       # 1: ./mvnw -B -o -q install -DskipTests first; 0: use the jars as they are
-BENCH_MVN_ARGS=${BENCH_MVN_ARGS:--B -o -q}           # e.g. "-B -q" when the local Maven repository is empty
+# ---- settings (the platform's own, BENCH_BUILD, BENCH_JAVA_OPTS, BENCH_QUIET_*, ...: throwaway-platform.sh) ----------
+BENCH_NAME=gateway-bench
 BENCH_THREADS=${BENCH_THREADS:-1}                   # wrk threads (one is enough to load 2 cores' worth of services)
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}          # wrk connections (concurrent requests in flight)
 BENCH_DURATION=${BENCH_DURATION:-20}                # seconds per measured run
@@ -20,188 +19,59 @@ BENCH_WARMUP=${BENCH_WARMUP:-30}                    # warm-up per target (discar
 BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-180}           # ... until two steps in a row differ by < 5% in throughput, at most this long
 BENCH_ROUNDS=${BENCH_ROUNDS:-3}                     # measured rounds; each round runs the three targets, rotated
 BENCH_PAUSE=${BENCH_PAUSE:-3}                       # seconds of rest before every run
-BENCH_QUIET_MAX=${BENCH_QUIET_MAX:-20}              # before every run, wait until other processes use at most this % of one core
-BENCH_QUIET_WAIT=${BENCH_QUIET_WAIT:-300}           # ... but no longer than this many seconds (then measure anyway, noted)
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC -Xss512k}   # every service JVM (full JIT)
-BENCH_LAUNCHER_JAVA_OPTS=${BENCH_LAUNCHER_JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseParallelGC}  # launcher = embedded MongoDB
 BENCH_NGINX_WORKERS=${BENCH_NGINX_WORKERS:-auto}    # nginx worker_processes
 BENCH_PIN=${BENCH_PIN:-0}                           # 1: pin the back end and the front (proxy + wrk) to separate CPUs, below
 BENCH_PIN_BACKEND_CPUS=${BENCH_PIN_BACKEND_CPUS:-0} # member-registry, MongoDB (launcher), identity, Kafka
 BENCH_PIN_FRONT_CPUS=${BENCH_PIN_FRONT_CPUS:-1}     # gateway, nginx, wrk
-BENCH_LABEL=${BENCH_LABEL:-}                        # a name for this variant, shown in the results
 BENCH_RESULTS=${BENCH_RESULTS:-infra/benchmarks/results/gateway-overhead.md}
-BENCH_KEEP_TMP=${BENCH_KEEP_TMP:-0}                 # 1: keep the temp directory (logs, wrk output) after a successful run
 BENCH_HOLD=${BENCH_HOLD:-0}                         # 1: set everything up, write <temp>/targets.env, measure nothing, wait for Ctrl-C
 BENCH_TARGET_RATIO=0.8                              # the issue's target: gateway >= 0.8 x nginx throughput
 
-ADMIN_EMAIL=admin@example.jp
-ADMIN_PASSWORD='correct horse battery staple'
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 TARGETS=(direct gateway nginx)
 
-say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { say "FAILED: $*"; exit 1; }
+
+cd "$(dirname "$0")/../.."
+[[ -f pom.xml && -d services && -d infra/local ]] || { echo "run from the IINJ repository (no pom.xml/services/infra/local here: $PWD)" >&2; exit 1; }
+REPO=$PWD
+# shellcheck source=throwaway-platform.sh
+source infra/benchmarks/throwaway-platform.sh
 trap 'say "FAILED: unexpected error (status $?) at line $LINENO: $BASH_COMMAND"' ERR
 
 # ---- preconditions -----------------------------------------------------------------------------------------------
-cd "$(dirname "$0")/../.."
-[[ -f pom.xml && -d services && -d infra/local ]] || die "run from the IINJ repository (no pom.xml/services/infra/local here: $PWD)"
-REPO=$PWD
-
-missing=()
-for tool in wrk nginx curl openssl awk sed ss sha256sum; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-command -v "$JAVA" >/dev/null 2>&1 || missing+=(java)
-[[ $BENCH_PIN != 1 ]] || command -v taskset >/dev/null 2>&1 || missing+=(taskset)
-if ((${#missing[@]})); then
-    say "missing: ${missing[*]}"
-    say "install them, e.g.:  apt-get install -y wrk nginx curl openssl iproute2   (and a JDK 17)"
-    exit 2
-fi
-for n in BENCH_THREADS BENCH_CONNECTIONS BENCH_DURATION BENCH_WARMUP BENCH_WARMUP_MAX BENCH_ROUNDS BENCH_PAUSE BENCH_QUIET_MAX BENCH_QUIET_WAIT; do
-    [[ ${!n} =~ ^[0-9]+$ && ${!n} -ge 0 ]] || die "$n must be a whole number, not '${!n}'"
-done
+TOOLS=(wrk nginx curl openssl awk sed ss sha256sum)
+[[ $BENCH_PIN != 1 ]] || TOOLS+=(taskset)
+require_tools "${TOOLS[@]}"
+require_whole_numbers BENCH_THREADS BENCH_CONNECTIONS BENCH_DURATION BENCH_WARMUP BENCH_WARMUP_MAX BENCH_ROUNDS BENCH_PAUSE \
+    BENCH_QUIET_MAX BENCH_QUIET_WAIT
 ((BENCH_ROUNDS >= 1 && BENCH_DURATION >= 1 && BENCH_THREADS >= 1 && BENCH_CONNECTIONS >= BENCH_THREADS)) \
     || die "BENCH_ROUNDS, BENCH_DURATION, BENCH_THREADS must be >= 1 and BENCH_CONNECTIONS >= BENCH_THREADS"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/iinj-gateway-bench.XXXXXX")
-DATA=$WORK/data
 NGX=$WORK/nginx
 OUT=$WORK/wrk
 mkdir -p "$NGX/tmp" "$OUT"
 
 # ---- clean-up: always stop what this script started ----------------------------------------------------------------
-LAUNCHER_PID=
 NGINX_PID=
 WRK_PID=
-SUCCESS=0
-stop_pid() { # pid, seconds to wait after SIGTERM before SIGKILL
-    local pid=$1 grace=$2 i
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < grace * 10; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-    say "pid $pid did not stop within ${grace}s: killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-}
 cleanup() {
     local status=$?
     trap - EXIT INT TERM ERR
     set +e
     stop_pid "$WRK_PID" 2
     if [[ -n $NGINX_PID ]]; then say "stopping nginx"; stop_pid "$NGINX_PID" 10; fi
-    if [[ -n $LAUNCHER_PID ]]; then
-        say "stopping the platform (services, Kafka, MongoDB)"
-        stop_pid "$LAUNCHER_PID" 90
-        # only if the launcher was killed: what it started, by the pid files it keeps
-        for pidfile in "$DATA"/run/*.pid; do
-            [[ -f $pidfile ]] || continue
-            pid=$(awk '{print $1}' "$pidfile")
-            [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && { say "stopping leftover $(basename "$pidfile" .pid) ($pid)"; stop_pid "$pid" 20; }
-        done
-    fi
-    if ((SUCCESS)) && [[ $BENCH_KEEP_TMP != 1 ]]; then
-        rm -rf "$WORK"
-    else
-        say "logs and wrk output kept in $WORK"
-    fi
+    platform_stop
+    remove_work_unless_kept
     exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# ---- build -------------------------------------------------------------------------------------------------------
-if [[ $BENCH_BUILD == 1 ]]; then
-    say "building: ./mvnw $BENCH_MVN_ARGS install -DskipTests"
-    # shellcheck disable=SC2086
-    ./mvnw $BENCH_MVN_ARGS install -DskipTests >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log" >&2; die "build failed"; }
-fi
-for service in identity member-registry gateway; do
-    [[ -f services/$service/target/$service.jar ]] || die "services/$service/target/$service.jar is missing: build first (./mvnw -DskipTests install) or leave BENCH_BUILD=1"
-done
-[[ -d infra/local/target/classes ]] || die "infra/local/target/classes is missing: build first (./mvnw -DskipTests install)"
-# shellcheck disable=SC2086
-./mvnw $BENCH_MVN_ARGS dependency:build-classpath -pl infra/local -Dmdep.outputFile="$WORK/launcher.classpath" \
-    >"$WORK/classpath.log" 2>&1 || { tail -20 "$WORK/classpath.log" >&2; die "cannot resolve the launcher's classpath"; }
-# A snapshot of what runs: a concurrent build (other people work in this checkout) would otherwise replace the jars
-# under the running JVMs (NoClassDefFoundError mid-run) or mix commits. The launcher finds the jars through the
-# repository root above its working directory, so it runs in a copy holding only pom.xml and the three jars.
-SNAPSHOT=$WORK/repository
-JARS_INFO=""
-for service in identity member-registry gateway; do
-    mkdir -p "$SNAPSHOT/services/$service/target"
-    cp -p "services/$service/target/$service.jar" "$SNAPSHOT/services/$service/target/"
-    JARS_INFO+="${JARS_INFO:+, }$service.jar $(date -u -r "services/$service/target/$service.jar" '+%Y-%m-%d %H:%M') sha256 $(sha256sum "$SNAPSHOT/services/$service/target/$service.jar" | cut -c1-12)"
-done
-cp pom.xml "$SNAPSHOT/"
-cp -r infra/local/target/classes "$WORK/launcher-classes"
-LAUNCHER_CP="$WORK/launcher-classes:$(cat "$WORK/launcher.classpath")"
-
-# ---- ports: free ones, away from the platform's defaults and below the kernel's ephemeral range ----------------------
-declare -A TAKEN=()
-free_port() {
-    local port
-    for _ in $(seq 200); do
-        port=$((20000 + RANDOM % 12000))
-        [[ -z ${TAKEN[$port]:-} ]] || continue
-        if [[ -z $(ss -Hltn "sport = :$port" 2>/dev/null) ]]; then TAKEN[$port]=1; echo "$port"; return; fi
-    done
-    die "no free port found"
-}
-GATEWAY_PORT=$(free_port); REGISTRY_PORT=$(free_port); IDENTITY_PORT=$(free_port)
-KAFKA_PORT=$(free_port); KAFKA_CONTROLLER_PORT=$(free_port); MONGODB_PORT=$(free_port); NGINX_PORT=$(free_port)
-G=http://localhost:$GATEWAY_PORT
-
-# ---- the platform ------------------------------------------------------------------------------------------------
-say "starting the platform in $DATA (gateway $GATEWAY_PORT, member-registry $REGISTRY_PORT, identity $IDENTITY_PORT)"
-# shellcheck disable=SC2086
-( cd "$SNAPSHOT" && exec env -u IINJ_KAFKA_BOOTSTRAP_SERVERS -u IINJ_MONGODB_URI -u IINJ_SERVICES \
-    IINJ_GATEWAY_RATE_LIMITS_ENABLED="${IINJ_GATEWAY_RATE_LIMITS_ENABLED:-false}" \
-    IINJ_IDENTITY_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL \
-    IINJ_IDENTITY_TOKENS_ACCESS_TOKEN_TTL=2h \
-    "$JAVA" $BENCH_LAUNCHER_JAVA_OPTS \
-    -Diinj.data.dir="$DATA" \
-    -Diinj.services=identity,member-registry,gateway \
-    -Diinj.service.java-opts="$BENCH_JAVA_OPTS" \
-    -Diinj.gateway.port="$GATEWAY_PORT" -Diinj.member-registry.port="$REGISTRY_PORT" -Diinj.identity.port="$IDENTITY_PORT" \
-    -Diinj.kafka.port="$KAFKA_PORT" -Diinj.kafka.controller-port="$KAFKA_CONTROLLER_PORT" -Diinj.mongodb.port="$MONGODB_PORT" \
-    -cp "$LAUNCHER_CP" jp.iinj.localplatform.LocalPlatform >"$WORK/launcher.out" 2>&1 ) &
-LAUNCHER_PID=$!
-for ((i = 0; ; i++)); do
-    grep -q 'Press Ctrl-C to stop.' "$WORK/launcher.out" && break
-    if ! kill -0 "$LAUNCHER_PID" 2>/dev/null; then
-        cat "$WORK/launcher.out" >&2; LAUNCHER_PID=; die "the platform did not start"
-    fi
-    ((i < 3000)) || { tail -40 "$WORK/launcher.out" >&2; die "no banner within 300 s"; }
-    sleep 0.1
-done
-say "platform up: $(sed -n 's/.*IINJ local platform is up: \([0-9.]* s\).*/\1/p' "$WORK/launcher.out")"
-pid_of() { awk '{print $1}' "$DATA/run/$1.pid"; }
-declare -A PIDS=([gateway]=$(pid_of gateway) [member-registry]=$(pid_of member-registry) [identity]=$(pid_of identity)
-                 [kafka]=$(pid_of kafka) [launcher]=$LAUNCHER_PID)
-
-# ---- an admin token (OAuth 2 authorization code + PKCE through the gateway, as the portal does) -------------------
-say "signing in as the bootstrap administrator"
-for ((i = 0; i < 100; i++)); do compgen -G "$DATA/mail/*$ADMIN_EMAIL*" >/dev/null && break; sleep 0.2; done
-SET_PASSWORD=$(sed -n 's/^Token: //p' "$DATA"/mail/*"$ADMIN_EMAIL"* | head -1)
-[[ -n $SET_PASSWORD ]] || die "no set-password mail for $ADMIN_EMAIL in $DATA/mail"
-status=$(curl -s -o "$WORK/password.out" -w '%{http_code}' -X POST "$G/api/identity/password-resets/$SET_PASSWORD" \
-    -H 'Content-Type: application/json' -d "{\"password\":\"$ADMIN_PASSWORD\"}")
-[[ $status == 2* ]] || die "setting the admin password answered $status: $(cat "$WORK/password.out")"
-JAR=$WORK/cookies
-VERIFIER=$(openssl rand -hex 32)
-CHALLENGE=$(printf %s "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
-AUTHORIZE="$G/oauth2/authorize?response_type=code&client_id=iinj-portal&redirect_uri=$G/callback&scope=openid&state=s&code_challenge=$CHALLENGE&code_challenge_method=S256"
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -H 'Accept: text/html' "$AUTHORIZE"
-CSRF=$(curl -s -c "$JAR" -b "$JAR" "$G/login" | sed -n 's/.*name="_csrf".*value="\([^"]*\)".*/\1/p' | head -1)
-[[ -n $CSRF ]] || die "no CSRF token on the login page"
-curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "username=$ADMIN_EMAIL" --data-urlencode "password=$ADMIN_PASSWORD" \
-    --data-urlencode "_csrf=$CSRF" "$G/login"
-CODE=$(curl -s -c "$JAR" -b "$JAR" -o /dev/null -w '%{redirect_url}' -H 'Accept: text/html' "$AUTHORIZE&continue" \
-    | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
-[[ -n $CODE ]] || die "the sign-in gave no authorization code"
-TOKEN=$(curl -s -d "grant_type=authorization_code&client_id=iinj-portal&redirect_uri=$G/callback&code=$CODE&code_verifier=$VERIFIER" \
-    "$G/oauth2/token" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
-[[ -n $TOKEN ]] || die "the token endpoint gave no access token"
+# ---- the platform and an administrator's token (throwaway-platform.sh) ---------------------------------------------
+platform_build
+NGINX_PORT=$(free_port)
+platform_start
+admin_sign_in
 
 # ---- one organisation to read --------------------------------------------------------------------------------------
 say "registering an organisation"
@@ -297,26 +167,14 @@ if [[ $BENCH_HOLD == 1 ]]; then
 fi
 
 # ---- measuring -------------------------------------------------------------------------------------------------------
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { # utime+stime of a process, 0 when gone (fields after the ")" of comm, which may contain spaces)
-    local stat
-    stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
-    stat=${stat##*) }
-    awk '{print $12 + $13}' <<<"$stat"
-}
 nginx_ticks() {
     local sum pid
     sum=$(cpu_ticks "$NGINX_PID")
     for pid in $(pgrep -P "$NGINX_PID"); do sum=$((sum + $(cpu_ticks "$pid"))); done
     echo "$sum"
 }
-machine_ticks() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6; exit}' /proc/stat; } # total idle
-snapshot() { # -> "gateway=.. member-registry=.. nginx=.. launcher=.. identity=.. kafka=.. total=.. idle=.."
-    local p out=""
-    for p in gateway member-registry launcher identity kafka; do out+="$p=$(cpu_ticks "${PIDS[$p]}") "; done
-    out+="nginx=$(nginx_ticks) "
-    read -r total idle < <(machine_ticks)
-    echo "${out}total=$total idle=$idle"
+benchmark_snapshot() { # the platform's processes and nginx: "gateway=.. ... total=.. idle=.. nginx=.."
+    echo "$(cpu_snapshot) nginx=$(nginx_ticks)"
 }
 to_ms() { # wrk's 812.00us / 3.21ms / 1.02s / 1.50m
     awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
@@ -327,40 +185,15 @@ WRK_ARGS=(-t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" --latency -H "Authorization:
 
 run_wrk() { # target seconds output-file: runs wrk, records CPU use of every process in <output>.cpu
     local target=$1 seconds=$2 output=$3 before after wrk_cpu
-    before=$(snapshot)
+    before=$(benchmark_snapshot)
     TIMEFORMAT='%U %S'
     { time "${WRK[@]}" "${WRK_ARGS[@]}" -d"${seconds}s" "${URL[$target]}" >"$output" 2>&1; } 2>"$output.time" &
     WRK_PID=$!
     wait "$WRK_PID" || { cat "$output" >&2; die "wrk failed against $target"; }
     WRK_PID=
-    after=$(snapshot)
+    after=$(benchmark_snapshot)
     wrk_cpu=$(awk '{printf "%d", ($1 + $2) * '"$CLK_TCK"'}' "$output.time")
     printf '%s\n%s\nwrk=%s\n' "$before" "$after" "$wrk_cpu" >"$output.cpu"
-}
-foreign_load() { # % of one core used over 2 s by everything but the benchmark's processes (other people's builds, ...)
-    local a b
-    a=$(snapshot); sleep 2; b=$(snapshot)
-    printf '%s\n%s\n' "$a" "$b" | awk -v tck="$CLK_TCK" '
-        NR == 1 { for (i = 1; i <= NF; i++) { split($i, kv, "="); x[kv[1]] = kv[2] } }
-        NR == 2 { for (i = 1; i <= NF; i++) { split($i, kv, "="); y[kv[1]] = kv[2] } }
-        END { for (k in y) if (k != "total" && k != "idle") ours += y[k] - x[k]
-              other = (y["total"] - x["total"]) - (y["idle"] - x["idle"]) - ours
-              printf "%.0f", (other > 0 ? 100 * other / tck / 2 : 0) }'
-}
-QUIET_NOTES=()
-wait_quiet() { # before a run: wait until the machine is quiet but for the benchmark's own processes
-    local waited=0 load
-    while :; do
-        load=$(foreign_load)
-        ((load <= BENCH_QUIET_MAX)) && { ((waited == 0)) || say "quiet after ${waited}s"; return; }
-        if ((waited >= BENCH_QUIET_WAIT)); then
-            say "other processes still use ${load}% of a core after ${waited}s: measuring anyway"
-            QUIET_NOTES+=("$1: other processes used ${load}% of a core when it started")
-            return
-        fi
-        ((waited > 0)) || say "other processes use ${load}% of a core: waiting up to ${BENCH_QUIET_WAIT}s for quiet"
-        waited=$((waited + 2))
-    done
 }
 check_wrk() { # output-file target: fails on any non-2xx answer or socket error
     local output=$1 target=$2 non2xx errors
@@ -442,8 +275,6 @@ GW_DIRECT=$(ratio "${RPS[gateway]}" "${RPS[direct]}")
 NGINX_DIRECT=$(ratio "${RPS[nginx]}" "${RPS[direct]}")
 if awk -v r="$GW_NGINX" -v t="$BENCH_TARGET_RATIO" 'BEGIN { exit !(r >= t) }'; then VERDICT="met"; else VERDICT="NOT met"; fi
 
-cpu_field() { sed -n "s/.*\\b$2=\\([0-9]*\\)\\/\\([0-9]*\\).*/\\$3/p" <<<"${CPU[$1]}"; }  # target process 1=%core 2=us/req
-run_field() { sed -n "s/.*\\b$2=\\([0-9]*\\).*/\\1/p" <<<"${CPU[$1]}"; }                  # target machine|other
 spread() { awk -F'\t' -v t="$1" '$2 == t { v = $3 + 0; if (min == "" || v < min) min = v; if (v > max) max = v }
     END { printf "%.0f–%.0f", min, max }' "$RESULTS"; }
 label() { case $1 in direct) echo "direct (member-registry)";; gateway) echo "gateway → member-registry";; nginx) echo "nginx → member-registry";; esac; }
@@ -463,8 +294,8 @@ SECTION=$WORK/section.md
     echo "|---|---:|---:|---:|---:|---|---:|---:|"
     for t in "${TARGETS[@]}"; do
         printf '| %s | %.0f | %s | %s | %s | %s / %s / %s / %s / %s | %s%% | %s%% |\n' "$(label "$t")" "${RPS[$t]}" "$(spread "$t")" \
-            "${P50[$t]}" "${P99[$t]}" "$(cpu_field "$t" gateway 1)" "$(cpu_field "$t" member-registry 1)" "$(cpu_field "$t" nginx 1)" \
-            "$(cpu_field "$t" wrk 1)" "$(cpu_field "$t" launcher 1)" "$(run_field "$t" other)" "$(run_field "$t" machine)"
+            "${P50[$t]}" "${P99[$t]}" "$(cpu_field "${CPU[$t]}" gateway 1)" "$(cpu_field "${CPU[$t]}" member-registry 1)" "$(cpu_field "${CPU[$t]}" nginx 1)" \
+            "$(cpu_field "${CPU[$t]}" wrk 1)" "$(cpu_field "${CPU[$t]}" launcher 1)" "$(run_field "${CPU[$t]}" other)" "$(run_field "${CPU[$t]}" machine)"
     done
     echo
     echo "**Ratios (median throughput): gateway/nginx = ${GW_NGINX}, gateway/direct = ${GW_DIRECT}** (nginx/direct = ${NGINX_DIRECT})."
@@ -474,8 +305,8 @@ SECTION=$WORK/section.md
     echo "| target | gateway | member-registry | nginx | MongoDB (launcher) | wrk |"
     echo "|---|---:|---:|---:|---:|---:|"
     for t in "${TARGETS[@]}"; do
-        printf '| %s | %s | %s | %s | %s | %s |\n' "$(label "$t")" "$(cpu_field "$t" gateway 2)" "$(cpu_field "$t" member-registry 2)" \
-            "$(cpu_field "$t" nginx 2)" "$(cpu_field "$t" launcher 2)" "$(cpu_field "$t" wrk 2)"
+        printf '| %s | %s | %s | %s | %s | %s |\n' "$(label "$t")" "$(cpu_field "${CPU[$t]}" gateway 2)" "$(cpu_field "${CPU[$t]}" member-registry 2)" \
+            "$(cpu_field "${CPU[$t]}" nginx 2)" "$(cpu_field "${CPU[$t]}" launcher 2)" "$(cpu_field "${CPU[$t]}" wrk 2)"
     done
     if ((${#QUIET_NOTES[@]})); then
         echo

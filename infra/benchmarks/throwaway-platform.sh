@@ -1,7 +1,7 @@
-# A throw-away local platform for the member-registry benchmarks: sourced (not run) by registration-throughput.sh and
-# member-import.sh. It builds, snapshots the jars, starts the launcher on free ports with a data directory in the
+# A throw-away local platform for the benchmarks: sourced (not run) by gateway-overhead.sh, registration-throughput.sh
+# and member-import.sh. It builds, snapshots the jars, starts the launcher on free ports with a data directory in the
 # benchmark's temp directory, signs in as the bootstrap administrator, measures CPU per process, waits for a quiet
-# machine, writes results newest first, and stops everything again. gateway-overhead.sh does the same steps inline.
+# machine, writes results newest first, and stops everything again.
 #
 # The sourcing script sets before sourcing: BENCH_NAME (for messages and the temp directory), and may set the BENCH_*
 # settings below; it calls platform_stop from its EXIT trap.
@@ -267,9 +267,13 @@ cpu_use() { # before after extra-name extra-ticks seconds work-units -> "name=%c
 cpu_field() { sed -n "s/.*\\b$2=\\([0-9]*\\)\\/\\([0-9]*\\).*/\\$3/p" <<<"$1"; }  # cpu-use process 1=%core 2=us/unit
 run_field() { sed -n "s/.*\\b$2=\\([0-9]*\\).*/\\1/p" <<<"$1"; }                  # cpu-use machine|other
 
+# What counts as the benchmark's own processes; a sourcing script with processes of its own redefines it after sourcing
+# (gateway-overhead.sh adds nginx).
+benchmark_snapshot() { cpu_snapshot; }
+
 foreign_load() { # % of one core used over 2 s by everything but the benchmark's processes (other people's builds, ...)
     local a b
-    a=$(cpu_snapshot); sleep 2; b=$(cpu_snapshot)
+    a=$(benchmark_snapshot); sleep 2; b=$(benchmark_snapshot)
     printf '%s\n%s\n' "$a" "$b" | awk -v tck="$CLK_TCK" '
         NR == 1 { for (i = 1; i <= NF; i++) { split($i, kv, "="); x[kv[1]] = kv[2] } }
         NR == 2 { for (i = 1; i <= NF; i++) { split($i, kv, "="); y[kv[1]] = kv[2] } }
