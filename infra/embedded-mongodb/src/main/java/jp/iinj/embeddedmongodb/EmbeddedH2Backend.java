@@ -1,5 +1,7 @@
 package jp.iinj.embeddedmongodb;
 
+import java.util.function.Supplier;
+
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -22,6 +24,8 @@ public final class EmbeddedH2Backend extends H2Backend {
 
     private static final int COMPACTION_AT_OPEN_MILLIS = 10_000;
 
+    private final ExaminedDocuments examined = new ExaminedDocuments();
+
     public EmbeddedH2Backend(String fileName) {
         super(openStore(fileName));
     }
@@ -37,6 +41,11 @@ public final class EmbeddedH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder().fileName(fileName).autoCompactFillRate(0).open();
         store.compactFile(COMPACTION_AT_OPEN_MILLIS);
         return store;
+    }
+
+    /** The documents each collection read to answer queries. */
+    public ExaminedDocuments examinedDocuments() {
+        return examined;
     }
 
     @Override
@@ -65,15 +74,32 @@ public final class EmbeddedH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace);
             MVMap<String, Object> metadata = getMvStore().openMap("meta." + namespace);
-            return new Collection(this, collectionName, options, documents, metadata, cursorRegistry);
+            // read when counting: stored collections open (and are queried) inside the backend's constructor, before
+            // its fields are set
+            return new Collection(this, collectionName, options, documents, metadata, cursorRegistry,
+                    EmbeddedH2Backend.this::examinedDocuments);
         }
     }
 
     private static final class Collection extends H2Collection {
 
+        private final Supplier<ExaminedDocuments> examined;
+
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                   MVMap<Object, Document> documents, MVMap<String, Object> metadata, CursorRegistry cursors) {
+                   MVMap<Object, Document> documents, MVMap<String, Object> metadata, CursorRegistry cursors,
+                   Supplier<ExaminedDocuments> examined) {
             super(database, collectionName, options, documents, metadata, cursors);
+            this.examined = examined;
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            ExaminedDocuments counter = examined.get();
+            // null only while the backend's constructor reads its stored namespaces: nobody counts those
+            if (counter != null) {
+                counter.examined(getFullName());
+            }
+            return super.documentMatchesQuery(document, query);
         }
 
         @Override

@@ -16,6 +16,13 @@ import io.netty.channel.Channel;
  */
 public final class EmbeddedMemoryBackend extends MemoryBackend {
 
+    private final ExaminedDocuments examined = new ExaminedDocuments();
+
+    /** The documents each collection read to answer queries. */
+    public ExaminedDocuments examinedDocuments() {
+        return examined;
+    }
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         return HelloCommand.handle(command, name -> super.handleCommand(channel, databaseName, name, query));
@@ -23,25 +30,38 @@ public final class EmbeddedMemoryBackend extends MemoryBackend {
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getCursorRegistry());
+        return new Database(databaseName, getCursorRegistry(), examined);
     }
 
     private static final class Database extends MemoryDatabase {
 
-        Database(String databaseName, CursorRegistry cursors) {
+        private final ExaminedDocuments examined;
+
+        Database(String databaseName, CursorRegistry cursors, ExaminedDocuments examined) {
             super(databaseName, cursors);
+            this.examined = examined;
         }
 
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-            return new Collection(this, collectionName, options, cursorRegistry);
+            return new Collection(this, collectionName, options, cursorRegistry, examined);
         }
     }
 
     private static final class Collection extends MemoryCollection {
 
-        Collection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursors) {
+        private final ExaminedDocuments examined;
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursors,
+                   ExaminedDocuments examined) {
             super(database, collectionName, options, cursors);
+            this.examined = examined;
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            examined.examined(getFullName());
+            return super.documentMatchesQuery(document, query);
         }
 
         @Override

@@ -1,5 +1,8 @@
 package jp.iinj.testing.infrastructure;
 
+import java.util.Optional;
+
+import jp.iinj.embeddedmongodb.ExaminedDocuments;
 import jp.iinj.testing.kafka.StandaloneKafkaBroker;
 import jp.iinj.testing.mongodb.EmbeddedMongoServer;
 
@@ -33,6 +36,11 @@ final class EmbeddedInfrastructure implements RunningInfrastructure {
     @Override
     public String mongoConnectionString() {
         return mongoDb.connectionString();
+    }
+
+    @Override
+    public Optional<ExaminedDocuments> examinedDocuments() {
+        return Optional.of(mongoDb.examinedDocuments());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package jp.iinj.testing.infrastructure;
 
 import java.util.Locale;
+import java.util.Optional;
 
+import jp.iinj.embeddedmongodb.ExaminedDocuments;
 import jp.iinj.embeddedmongodb.MongoConnectionStrings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,14 @@ public final class TestInfrastructure {
     /** A connection string with {@code database} in its path, e.g. {@code mongodb://127.0.0.1:41234/test-1a2b}. */
     public String mongoUri(String database) {
         return MongoConnectionStrings.withDatabase(running.mongoConnectionString(), database);
+    }
+
+    /**
+     * What the embedded MongoDB read to answer queries, per collection (MongoDB's {@code docsExamined}); empty on a
+     * real MongoDB, whose profiler says the same.
+     */
+    public Optional<ExaminedDocuments> embeddedExaminedDocuments() {
+        return running.examinedDocuments();
     }
 
     /** {@code false} when MongoDB is mongo-java-server, which lacks transactions, sessions and {@code $text}. */

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock tests move by hand, for time-based rules (expiry, grace periods, SLA timers): register it as the
- * application's {@code Clock} bean, then {@link #advance} instead of waiting.
+ * application's {@code Clock} bean, then {@link #advance} instead of waiting. Like the platform's own clock it
+ * reads in whole milliseconds, the precision MongoDB stores.
  */
 public final class MutableClock extends Clock {
 
@@ -35,7 +37,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return now.get().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
