@@ -1,6 +1,7 @@
 package jp.iinj.eventing.configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,6 +31,7 @@ import jp.iinj.eventing.consumer.EventConsumers;
 import jp.iinj.eventing.consumer.EventSubscription;
 import jp.iinj.eventing.consumer.ProcessedEvents;
 import jp.iinj.eventing.outbox.AggregateStore;
+import jp.iinj.eventing.outbox.BlockingAggregateStore;
 import jp.iinj.eventing.outbox.OutboxEventFactory;
 import jp.iinj.eventing.outbox.OutboxMetrics;
 import jp.iinj.eventing.outbox.OutboxRelay;
@@ -36,15 +40,20 @@ import jp.iinj.eventing.topics.TopicProvisioner;
 /** Wires the outbox, its relay and the event consumers of a service from {@code iinj.eventing.*}. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration"})
 @EnableConfigurationProperties(EventingProperties.class)
 public class EventingAutoConfiguration {
 
-    /** The clock behind every time-based rule; tests replace it with a fixed or mutable one. */
+    /**
+     * The clock behind every time-based rule; tests replace it with a fixed or mutable one. It ticks in whole
+     * milliseconds, the precision MongoDB stores: a time read from it is the same after a round trip through a
+     * document or an event, so no caller truncates by hand.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean
@@ -100,24 +109,32 @@ public class EventingAutoConfiguration {
         return new AggregateStore(mongo, relay);
     }
 
+    /** For services on the blocking MongoTemplate (Spring MVC): the same outbox writes and hand-offs. */
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    BlockingAggregateStore blockingAggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new BlockingAggregateStore(mongo, relay);
+    }
+
     @Bean
     OutboxEventFactory outboxEventFactory(PlatformService service, EventPayloadJson json, Clock clock) {
         return new OutboxEventFactory(service, json, clock);
     }
 
     @Bean
-    ProcessedEvents processedEvents(ReactiveMongoTemplate mongo, Clock clock) {
-        return new ProcessedEvents(mongo, clock);
+    ProcessedEvents processedEvents(ReactiveMongoTemplate mongo, Clock clock, EventingProperties properties) {
+        return new ProcessedEvents(mongo, clock, properties.consumers());
     }
 
     @Bean
     EventConsumers eventConsumers(PlatformService service, List<EventSubscription> subscriptions, KafkaProperties kafka,
                                   KafkaTemplate<String, byte[]> eventKafkaTemplate, ProcessedEvents processed,
-                                  EventPayloadJson json, EventingProperties properties, TopicProvisioner topics) {
+                                  EventPayloadJson json, EventingProperties properties, TopicProvisioner topics,
+                                  ObjectProvider<MeterRegistry> registry) {
         // declared here, not where the provisioner is made: handlers may write through the outbox, whose relay
         // needs the provisioner, and the subscriptions would then depend on themselves
         subscriptions.forEach(subscription -> topics.declareConsumed(subscription.topic()));
         return new EventConsumers(service.serviceName(), subscriptions, kafka.buildConsumerProperties(),
-                eventKafkaTemplate, processed, json, properties.consumers());
+                eventKafkaTemplate, processed, json, properties.consumers(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -20,24 +20,22 @@ public record EventingProperties(
         @DefaultValue Consumers consumers) {
 
     /**
-     * @param collections   the MongoDB collections whose documents carry an outbox
-     * @param pollInterval  how often the relay looks for pending events when nothing woke it
-     * @param batchSize     aggregates leased per collection and round
-     * @param concurrency   aggregates published in parallel (events of one aggregate are always sequential)
-     * @param lease         how long a relay instance owns an aggregate before another may take it over
-     * @param retention     how long published entries stay in the document (for inspection) before they are pruned
-     * @param backlogInterval how often the relay recounts the pending events for the backlog gauge
+     * @param collections      the MongoDB collections whose documents carry an outbox
+     * @param sweepInterval    how often the relay looks for events no hand-off brought it (and recounts the backlog)
+     * @param concurrency      aggregates relayed in parallel (events of one aggregate are always sequential)
+     * @param lease            how long a relay instance owns an aggregate before another may take it over
+     * @param retention        how long published entries stay in the document (for inspection) before they are pruned
+     * @param handOffCapacity  aggregates waiting for the relay before further hand-offs are left to the sweep
      */
     public record Outbox(
             @DefaultValue List<String> collections,
-            @DefaultValue("500ms") Duration pollInterval,
-            @DefaultValue("1000") int batchSize,
-            @DefaultValue("8") int concurrency,
+            @DefaultValue("10s") Duration sweepInterval,
+            @DefaultValue("16") int concurrency,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("60s") Duration maxBackoff,
             @DefaultValue("1h") Duration retention,
-            @DefaultValue("10s") Duration backlogInterval) {
+            @DefaultValue("100000") int handOffCapacity) {
     }
 
     /** Topics are created with these settings; production clusters want a replication factor of 3. */
@@ -47,13 +45,17 @@ public record EventingProperties(
     }
 
     /**
-     * @param retries        retries of a transient failure before the record goes to the dead-letter topic
-     * @param handlerTimeout the longest one handler call may take
+     * @param retries                 retries of a failure before the record goes to the dead-letter topic
+     * @param handlerTimeout          the longest one handler call may take
+     * @param processedRetention      how long an applied event id is remembered: longer than any topic keeps records
+     * @param processedSweepInterval  how often expired ids are removed where no TTL index does it (the embedded MongoDB)
      */
     public record Consumers(
             @DefaultValue("4") int retries,
             @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("30s") Duration handlerTimeout) {
+            @DefaultValue("30s") Duration handlerTimeout,
+            @DefaultValue("30d") Duration processedRetention,
+            @DefaultValue("1h") Duration processedSweepInterval) {
     }
 }

@@ -18,16 +18,18 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jp.iinj.contracts.topics.Topic;
 import jp.iinj.eventing.cloudevents.EventPayloadJson;
 import jp.iinj.eventing.cloudevents.MalformedCloudEventException;
 import jp.iinj.eventing.configuration.EventingProperties;
 
 /**
- * Runs one listener container per {@link EventSubscription}: record-by-record commits after processing, retries
- * with backoff for transient failures, and the dead-letter topic {@code <topic>.dlt} for records that can never be
- * processed or keep failing, so the partition keeps moving. The failure is recorded in the dead letter's
- * {@code kafka_dlt-*} headers.
+ * Runs one listener container per {@link EventSubscription}: record-by-record commits after processing, and the
+ * dead-letter topic {@code <topic>.dlt} so the partition keeps moving. Poison only by intent: a record that is not a
+ * CloudEvent, data that does not fit its type ({@link MalformedCloudEventException}) and a handler's
+ * {@link PoisonEventException} go there at once; every other failure, {@code IllegalArgumentException} included, is
+ * retried with backoff first. The failure is recorded in the dead letter's {@code kafka_dlt-*} headers.
  */
 public class EventConsumers implements SmartLifecycle {
 
@@ -36,7 +38,7 @@ public class EventConsumers implements SmartLifecycle {
 
     public EventConsumers(String serviceName, List<EventSubscription> subscriptions, Map<String, Object> consumerProperties,
                           KafkaTemplate<String, byte[]> deadLetters, ProcessedEvents processed, EventPayloadJson json,
-                          EventingProperties.Consumers settings) {
+                          EventingProperties.Consumers settings, MeterRegistry meters) {
         for (EventSubscription subscription : subscriptions) {
             String group = serviceName + "." + subscription.name();
             Map<String, Object> properties = new HashMap<>(consumerProperties);
@@ -48,7 +50,7 @@ public class EventConsumers implements SmartLifecycle {
 
             ContainerProperties container = new ContainerProperties(subscription.topic().name());
             container.setAckMode(ContainerProperties.AckMode.RECORD);
-            container.setMessageListener(new IdempotentEventListener(group, subscription, processed, json, settings.handlerTimeout()));
+            container.setMessageListener(new IdempotentEventListener(group, subscription, processed, json, settings.handlerTimeout(), meters));
 
             var listeners = new ConcurrentMessageListenerContainer<>(consumerFactory, container);
             listeners.setCommonErrorHandler(errorHandler(deadLetters, settings));
@@ -65,7 +67,8 @@ public class EventConsumers implements SmartLifecycle {
         backOff.setInitialInterval(settings.initialBackoff().toMillis());
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(MalformedCloudEventException.class, PoisonEventException.class);
+        // only what is poison by intent skips the retries: the framework's own list of fatal types is replaced
+        handler.setClassifications(Map.of(MalformedCloudEventException.class, false, PoisonEventException.class, false), true);
         return handler;
     }
 

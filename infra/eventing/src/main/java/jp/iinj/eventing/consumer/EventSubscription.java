@@ -7,11 +7,15 @@ import java.util.regex.Pattern;
 
 import jp.iinj.contracts.topics.EventType;
 import jp.iinj.contracts.topics.Topic;
+import reactor.core.publisher.Mono;
 
 /**
  * A service's interest in one topic: which event types it handles and how. Declared as a bean; the eventing
- * configuration runs one consumer group per subscription, {@code <service>.<name>}. Event types without a handler
- * are skipped, so producers may add new types to a topic.
+ * configuration runs one consumer group per subscription, {@code <service>.<name>}.
+ *
+ * <p>A subscription names the types it handles ({@link Builder#on}), or takes every type the topic carries, types
+ * added later included ({@link Builder#onEveryType}), for a service that forwards events. A type that a subscription
+ * has no handler for is counted ({@code iinj.events.unhandled}) and logged once, so producers may add types to a topic.
  */
 public final class EventSubscription {
 
@@ -20,11 +24,13 @@ public final class EventSubscription {
     private final String name;
     private final Topic topic;
     private final Map<String, Handling<?>> handlers;
+    private final Handling<byte[]> everyType;
 
-    private EventSubscription(String name, Topic topic, Map<String, Handling<?>> handlers) {
+    private EventSubscription(String name, Topic topic, Map<String, Handling<?>> handlers, Handling<byte[]> everyType) {
         this.name = name;
         this.topic = topic;
         this.handlers = Map.copyOf(handlers);
+        this.everyType = everyType;
     }
 
     /** @param name kebab-case, says what the subscription is for, e.g. {@code member-accounts} */
@@ -43,10 +49,17 @@ public final class EventSubscription {
         return topic;
     }
 
+    /** The handling of a CloudEvents type: its own handler, else the every-type handler, else none. */
     Optional<Handling<?>> handlingOf(String cloudEventType) {
-        return Optional.ofNullable(handlers.get(cloudEventType));
+        Handling<?> handling = handlers.get(cloudEventType);
+        return Optional.ofNullable(handling != null ? handling : everyType);
     }
 
+    /**
+     * How one kind of event is read and applied.
+     *
+     * @param type the event type, or null for the every-type handler (whose payload is the data's bytes)
+     */
     record Handling<P>(EventType<P> type, EventHandler<P> handler) {
     }
 
@@ -54,12 +67,14 @@ public final class EventSubscription {
         private final String name;
         private final Topic topic;
         private final Map<String, Handling<?>> handlers = new LinkedHashMap<>();
+        private Handling<byte[]> everyType;
 
         private Builder(String name, Topic topic) {
             this.name = name;
             this.topic = topic;
         }
 
+        /** Applies events of {@code type} with a reactive handler. */
         public <P> Builder on(EventType<P> type, EventHandler<P> handler) {
             if (topic.eventType(type.type()).isEmpty()) {
                 throw new IllegalArgumentException(type + " is not carried by " + topic.name());
@@ -68,11 +83,35 @@ public final class EventSubscription {
             return this;
         }
 
+        /** Applies events of {@code type} with blocking code, on the consumer's thread. */
+        public <P> Builder onBlocking(EventType<P> type, BlockingEventHandler<P> handler) {
+            return on(type, blocking(handler));
+        }
+
+        /**
+         * Applies every event of the topic that no {@link #on} handler takes, whatever its type, types added to the
+         * topic later included. The payload is the data's bytes as received.
+         */
+        public Builder onEveryType(EventHandler<byte[]> handler) {
+            everyType = new Handling<>(null, handler);
+            return this;
+        }
+
+        /** {@link #onEveryType} with blocking code, on the consumer's thread. */
+        public Builder onEveryTypeBlocking(BlockingEventHandler<byte[]> handler) {
+            return onEveryType(blocking(handler));
+        }
+
         public EventSubscription build() {
-            if (handlers.isEmpty()) {
+            if (handlers.isEmpty() && everyType == null) {
                 throw new IllegalStateException("subscription " + name + " handles no event type");
             }
-            return new EventSubscription(name, topic, handlers);
+            return new EventSubscription(name, topic, handlers, everyType);
+        }
+
+        // the listener blocks on the handler's Mono on the consumer thread, so this runs there too
+        private static <P> EventHandler<P> blocking(BlockingEventHandler<P> handler) {
+            return event -> Mono.fromRunnable(() -> handler.handle(event));
         }
     }
 }

@@ -34,6 +34,18 @@ public class OutboxMetrics {
                 .tag("collection", collection).register(registry).increment();
     }
 
+    void handOffDropped(String collection) {
+        Counter.builder("iinj.outbox.handoffs.dropped")
+                .description("Hand-offs dropped because the relay's queue was full; the next sweep relays those aggregates")
+                .tag("collection", collection).register(registry).increment();
+    }
+
+    void swept(String collection, int dueAggregates) {
+        Counter.builder("iinj.outbox.sweep.aggregates")
+                .description("Aggregates a sweep found with due events that no relay held: the hand-off missed them")
+                .tag("collection", collection).register(registry).increment(dueAggregates);
+    }
+
     void backlog(long pending) {
         backlog.set(pending);
     }

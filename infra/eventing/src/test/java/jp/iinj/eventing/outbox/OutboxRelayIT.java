@@ -151,11 +151,9 @@ class OutboxRelayIT {
         String id = UUID.randomUUID().toString();
         mongo.insert(new Document("_id", id).append("outbox", List.of(registered(id, "pruned").toDocument()))
                 .append("outboxPending", 1), "pruned_members").block();
-        var noRetention = new EventingProperties.Outbox(List.of("pruned_members"), Duration.ofHours(1), 10, 1,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10));
-        var relay = new OutboxRelay(mongo, kafka, topics, metrics, noRetention, java.time.Clock.systemUTC());
+        var relay = new OutboxRelay(mongo, kafka, topics, metrics, settings("pruned_members", Duration.ZERO), java.time.Clock.systemUTC());
 
-        relay.relayOnce().block();
+        relay.sweepOnce().block();
 
         probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
         Document stored = mongo.findById(id, Document.class, "pruned_members").block();
@@ -165,28 +163,81 @@ class OutboxRelayIT {
     }
 
     @Test
-    void twoRelaysShareABacklogLargerThanTheirBatchesAndPublishEveryEventOnce(@Autowired KafkaTemplate<String, byte[]> kafka,
-                                                                            @Autowired TopicProvisioner topics) {
-        List<String> ids = java.util.stream.IntStream.range(0, 25).mapToObj(n -> UUID.randomUUID().toString()).toList();
+    void twoRelaysSweepingOneBacklogSplitItAndPublishEveryEventOnce(@Autowired KafkaTemplate<String, byte[]> kafka,
+                                                                   @Autowired TopicProvisioner topics) {
+        List<String> ids = java.util.stream.IntStream.range(0, 200).mapToObj(n -> UUID.randomUUID().toString()).toList();
         mongo.insertAll(Mono.just(ids.stream()
                 .map(id -> new Document("_id", id).append("outbox", List.of(registered(id, "backlog").toDocument()))
                         .append("outboxPending", 1))
                 .toList()), "shared_backlog").blockLast();
-        var smallBatches = new EventingProperties.Outbox(List.of("shared_backlog"), Duration.ofHours(1), 10, 4,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(10));
-        var first = new OutboxRelay(mongo, kafka, topics, metrics, smallBatches, java.time.Clock.systemUTC());
-        var second = new OutboxRelay(mongo, kafka, topics, metrics, smallBatches, java.time.Clock.systemUTC());
-        Query pending = Query.query(where("outboxPending").gt(0));
+        var firstMeters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var secondMeters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var first = new OutboxRelay(mongo, kafka, topics, new OutboxMetrics(firstMeters), settings("shared_backlog", Duration.ofHours(1)), java.time.Clock.systemUTC());
+        var second = new OutboxRelay(mongo, kafka, topics, new OutboxMetrics(secondMeters), settings("shared_backlog", Duration.ofHours(1)), java.time.Clock.systemUTC());
 
-        // rounds in parallel: both find the same due aggregates, each lease goes to one of them
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Mono.when(first.relayOnce(), second.relayOnce()).block();
-            return mongo.count(pending, "shared_backlog").block() == 0;
-        });
+        // both sweeps find all 200 due aggregates at once; each lease goes to one of them
+        Mono.when(first.sweepOnce(), second.sweepOnce()).block();
 
         probe.awaitRecords(r -> ids.contains(r.key()), ids.size(), Duration.ofSeconds(30));
         probe.assertNoMoreRecords(r -> ids.contains(r.key()), Duration.ofSeconds(1));
+        assertThat(mongo.count(Query.query(where("outboxPending").gt(0)), "shared_backlog").block()).isZero();
         assertThat(mongo.count(Query.query(where("outboxLease").ne(null)), "shared_backlog").block()).isZero();
+        assertThat(published(firstMeters) + published(secondMeters)).isEqualTo(ids.size());
+        assertThat(published(firstMeters)).isPositive();
+        assertThat(published(secondMeters)).isPositive();
+    }
+
+    @Test
+    void aHandOffPublishesItsAggregateWithoutReadingTheOtherDocuments(@Autowired KafkaTemplate<String, byte[]> kafka,
+                                                                       @Autowired TopicProvisioner topics) {
+        String collection = "handoff_members";
+        // 20,000 aggregates whose events were all published long ago
+        for (int batch = 0; batch < 20; batch++) {
+            mongo.insertAll(Mono.just(java.util.stream.IntStream.range(0, 1000)
+                    .mapToObj(n -> new Document("_id", UUID.randomUUID().toString()).append("name", "published")
+                            .append("revision", 0L).append("outbox", List.of()).append("outboxPending", 0))
+                    .toList()), collection).blockLast();
+        }
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        // no sweep during the test: the one at start is over before the write
+        var relay = new OutboxRelay(mongo, kafka, topics, new OutboxMetrics(meters),
+                new EventingProperties.Outbox(List.of(collection), Duration.ofHours(1), 4, Duration.ofSeconds(30),
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), 1000),
+                java.time.Clock.systemUTC());
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("iinj.outbox.sweep.aggregates").counter() != null);
+            var examined = DocumentsExamined.in(mongo, collection);
+            String id = UUID.randomUUID().toString();
+
+            new AggregateStore(mongo, relay).insert(new HandOffMember(id, "handed off", 0), List.of(registered(id, "handed off"))).block();
+
+            probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(10)).until(() -> published(meters) == 1);
+            // the lease and the settling write, each by _id: one document each, not 20,001
+            assertThat(examined.sinceStart()).isBetween(1L, 4L);
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void theSweepPublishesAWriteWhoseHandOffWasLost(@Autowired KafkaTemplate<String, byte[]> kafka,
+                                                    @Autowired TopicProvisioner topics) {
+        String id = UUID.randomUUID().toString();
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var relay = new OutboxRelay(mongo, kafka, topics, new OutboxMetrics(meters), settings("lost_handoffs", Duration.ofHours(1)),
+                java.time.Clock.systemUTC());
+        // as a writer leaves it when its process dies between the write and the hand-off
+        mongo.insert(new Document("_id", id).append("outbox", List.of(registered(id, "lost").toDocument()))
+                .append("outboxPending", 1), "lost_handoffs").block();
+        probe.assertNoMoreRecords(r -> id.equals(r.key()), Duration.ofSeconds(1));
+
+        relay.sweepOnce().block();
+
+        probe.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(30));
+        assertThat(meters.get("iinj.outbox.sweep.aggregates").tag("collection", "lost_handoffs").counter().count()).isEqualTo(1.0);
+        assertThat(published(meters)).isEqualTo(1);
     }
 
     @Test
@@ -205,13 +256,25 @@ class OutboxRelayIT {
                 new Document("_id", UUID.randomUUID().toString()).append("outbox", List.of()).append("outboxPending", 0))),
                 "backlog_members").blockLast();
         var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        var settings = new EventingProperties.Outbox(List.of("backlog_members"), Duration.ofHours(1), 10, 1,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(10));
-        var relay = new OutboxRelay(mongo, kafka, topics, new OutboxMetrics(registry), settings, java.time.Clock.systemUTC());
+        var relay = new OutboxRelay(mongo, kafka, topics, new OutboxMetrics(registry), settings("backlog_members", Duration.ofHours(1)),
+                java.time.Clock.systemUTC());
 
-        relay.relayOnce().block();
+        relay.sweepOnce().block();
 
         assertThat(registry.get("iinj.outbox.backlog").gauge().value()).isEqualTo(3.0);
+    }
+
+    private static EventingProperties.Outbox settings(String collection, Duration retention) {
+        return new EventingProperties.Outbox(List.of(collection), Duration.ofHours(1), 4, Duration.ofSeconds(30),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), retention, 1000);
+    }
+
+    private static long published(MeterRegistry meters) {
+        return (long) meters.find("iinj.outbox.published").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("handoff_members")
+    record HandOffMember(@org.springframework.data.annotation.Id String id, String name, long revision) {
     }
 
     private OutboxEntry registered(String id, String name) {

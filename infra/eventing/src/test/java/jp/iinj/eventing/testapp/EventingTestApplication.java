@@ -23,6 +23,8 @@ public class EventingTestApplication {
 
     /** Legal name that makes the handler refuse an event as poison. */
     public static final String POISON_NAME = "poison";
+    /** Legal name that makes the handler fail with an IllegalArgumentException: not poison, so retried. */
+    public static final String IMPLAUSIBLE_NAME = "implausible";
 
     /** Services get theirs from Actuator; this library test has none. */
     @Bean
@@ -39,17 +41,58 @@ public class EventingTestApplication {
     EventSubscription memberLedger(AppliedEvents applied) {
         return EventSubscription.to(TopicCatalogue.MEMBER_EVENTS_V1, "member-ledger")
                 .on(TopicCatalogue.MEMBER_REGISTERED_V1, event -> {
+                    applied.attempted(event);
                     if (POISON_NAME.equals(event.payload().legalName())) {
                         return Mono.error(new PoisonEventException("refused on purpose"));
+                    }
+                    if (IMPLAUSIBLE_NAME.equals(event.payload().legalName())) {
+                        return Mono.error(new IllegalArgumentException("implausible on purpose"));
                     }
                     return Mono.fromRunnable(() -> applied.add(event));
                 })
                 .build();
     }
 
+    /** A service that forwards whatever a topic carries, as received (another topic: its dead letters stay apart). */
+    @Bean
+    EventSubscription peopleForwarder(ForwardedEvents forwarded) {
+        return EventSubscription.to(TopicCatalogue.MEMBER_PEOPLE_V1, "people-forwarder")
+                .onEveryTypeBlocking(forwarded::add)
+                .build();
+    }
+
+    @Bean
+    ForwardedEvents forwardedEvents() {
+        return new ForwardedEvents();
+    }
+
+    /** Every event the every-type subscription received. */
+    public static class ForwardedEvents {
+        private final List<ReceivedEvent<byte[]>> events = new CopyOnWriteArrayList<>();
+
+        void add(ReceivedEvent<byte[]> event) {
+            events.add(event);
+        }
+
+        public java.util.Optional<ReceivedEvent<byte[]>> withId(String eventId) {
+            return events.stream().filter(e -> e.metadata().id().equals(eventId)).findFirst();
+        }
+    }
+
     /** Every event the subscription's handler applied, in order. */
     public static class AppliedEvents {
         private final List<ReceivedEvent<MemberRegisteredV1>> events = new CopyOnWriteArrayList<>();
+        private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        void attempted(ReceivedEvent<MemberRegisteredV1> event) {
+            attempts.computeIfAbsent(event.metadata().id(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        }
+
+        /** How often the handler was called for the event, retries included. */
+        public int attemptsOf(String eventId) {
+            var counted = attempts.get(eventId);
+            return counted == null ? 0 : counted.get();
+        }
 
         void add(ReceivedEvent<MemberRegisteredV1> event) {
             events.add(event);

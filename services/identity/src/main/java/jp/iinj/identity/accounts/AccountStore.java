@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jp.iinj.contracts.access.PlatformRole;
-import jp.iinj.eventing.outbox.AggregateStore;
+import jp.iinj.eventing.outbox.BlockingAggregateStore;
 import jp.iinj.eventing.outbox.OutboxEntry;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -49,10 +49,12 @@ public class AccountStore implements InitializingBean {
     static final String UPDATED_AT = "updatedAt";
 
     private final MongoTemplate mongo;
+    private final BlockingAggregateStore aggregates;
     private final Clock clock;
 
-    public AccountStore(MongoTemplate mongo, Clock clock) {
+    public AccountStore(MongoTemplate mongo, BlockingAggregateStore aggregates, Clock clock) {
         this.mongo = mongo;
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
@@ -130,10 +132,9 @@ public class AccountStore implements InitializingBean {
                 .addToSet(ROLES, PlatformRole.MEMBER.name())
                 .set(UPDATED_AT, clock.instant())
                 .inc(REVISION, 1);
-        return Optional.ofNullable(mongo.findAndModify(
+        return aggregates.findAndModify(
                 Query.query(Criteria.where(ID).is(accountId).and(PENDING_MEMBER_IDS).is(memberId)),
-                AggregateStore.appendingEvents(update, events),
-                FindAndModifyOptions.options().returnNew(false), Account.class));
+                update, events, FindAndModifyOptions.options().returnNew(false), Account.class);
     }
 
     /**
@@ -149,10 +150,9 @@ public class AccountStore implements InitializingBean {
                 .pull(PENDING_MEMBER_IDS, memberId)
                 .set(UPDATED_AT, clock.instant())
                 .inc(REVISION, 1);
-        return Optional.ofNullable(mongo.findAndModify(
+        return aggregates.findAndModify(
                 Query.query(Criteria.where(ID).is(accountId).and(MEMBER_IDS).ne(memberId)),
-                AggregateStore.appendingEvents(update, events),
-                FindAndModifyOptions.options().returnNew(true), Account.class));
+                update, events, FindAndModifyOptions.options().returnNew(true), Account.class);
     }
 
     /**
@@ -166,10 +166,9 @@ public class AccountStore implements InitializingBean {
                 .pull(MEMBER_IDS, memberId)
                 .set(UPDATED_AT, clock.instant())
                 .inc(REVISION, 1);
-        return Optional.ofNullable(mongo.findAndModify(
+        return aggregates.findAndModify(
                 Query.query(Criteria.where(ID).is(accountId).and(MEMBER_IDS).is(memberId)),
-                AggregateStore.appendingEvents(update, events),
-                FindAndModifyOptions.options().returnNew(true), Account.class));
+                update, events, FindAndModifyOptions.options().returnNew(true), Account.class);
     }
 
     /** PENDING → ACTIVE; false if the account was not PENDING (someone else did it, or it is DISABLED). */

@@ -11,7 +11,6 @@ import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.contracts.identity.PersonLeftMemberV1;
 import jp.iinj.contracts.identity.PersonRole;
-import jp.iinj.eventing.outbox.OutboxRelay;
 import jp.iinj.identity.IdentityProperties;
 import jp.iinj.identity.mail.AccountMails;
 import jp.iinj.identity.messaging.MemberPeopleEvents;
@@ -45,11 +44,9 @@ public class Accounts {
     private final PasswordEncoder passwordEncoder;
     private final IdentityProperties properties;
     private final MemberPeopleEvents events;
-    private final OutboxRelay relay;
 
     Accounts(AccountStore store, GrantedMemberships granted, OneTimeTokens tokens, AccountMails mails,
-             PasswordEncoder passwordEncoder, IdentityProperties properties, MemberPeopleEvents events,
-             OutboxRelay relay) {
+             PasswordEncoder passwordEncoder, IdentityProperties properties, MemberPeopleEvents events) {
         this.store = store;
         this.granted = granted;
         this.tokens = tokens;
@@ -57,7 +54,6 @@ public class Accounts {
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
         this.events = events;
-        this.relay = relay;
     }
 
     /**
@@ -70,17 +66,10 @@ public class Accounts {
      * @throws IllegalArgumentException for a blank or implausible argument (a poison event)
      */
     public Account designateOwner(String memberId, String email, String displayName) {
-        requireId(memberId, "memberId");
-        if (!Emails.plausible(email)) {
-            throw new IllegalArgumentException("email is not a plausible e-mail address");
-        }
-        if (displayName != null && displayName.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("displayName has control characters");
-        }
+        implausibleOwner(memberId, email, displayName).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        if (name != null && name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("displayName is longer than " + MAX_NAME_LENGTH);
-        }
         String normalised = Emails.normalise(email);
         Optional<Account> existing = store.findByEmail(normalised);
         if (existing.isPresent() && existing.get().memberIds().contains(memberId)) {
@@ -127,7 +116,6 @@ public class Accounts {
         if (before.isEmpty()) {
             return false;
         }
-        relay.wakeUp();
         log.info("Account {} now acts for member {}", accountId, memberId);
         if (before.get().status() == AccountStatus.PENDING && store.activatePending(accountId)) {
             log.info("Account {} activated", accountId);
@@ -154,7 +142,6 @@ public class Accounts {
         boolean removed = store.removeMembership(accountId, memberId,
                 List.of(events.left(accountId, memberId, PersonLeftMemberV1.REMOVED_BY_ORGANISATION))).isPresent();
         if (removed) {
-            relay.wakeUp();
             log.info("Account {} no longer acts for member {}", accountId, memberId);
         }
         return removed;
@@ -204,9 +191,7 @@ public class Accounts {
         }
         // the registering owner, invited before the approval, joins as the owner
         PersonRole role = account.pendingMemberIds().contains(memberId) ? PersonRole.OWNER : PersonRole.STAFF;
-        if (store.addMembership(account.id(), memberId, List.of(events.joined(account, name, memberId, role))).isPresent()) {
-            relay.wakeUp();
-        }
+        store.addMembership(account.id(), memberId, List.of(events.joined(account, name, memberId, role)));
         store.activateInvited(account.id(), name);
         store.setPasswordHash(account.id(), hash);
         tokens.revokeAll(account.id(), Set.of(TokenPurpose.SET_PASSWORD, TokenPurpose.PASSWORD_RESET));
@@ -285,10 +270,36 @@ public class Accounts {
         return store.anyWithRole(PlatformRole.ADMIN);
     }
 
-    private static void requireId(String value, String name) {
+    /** What makes an owner designation impossible to apply, if anything: the rule {@link #designateOwner} enforces. */
+    public static Optional<String> implausibleOwner(String memberId, String email, String displayName) {
+        Optional<String> id = implausibleId(memberId, "memberId");
+        if (id.isPresent()) {
+            return id;
+        }
+        if (!Emails.plausible(email)) {
+            return Optional.of("email is not a plausible e-mail address");
+        }
+        if (displayName != null && displayName.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("displayName has control characters");
+        }
+        if (displayName != null && displayName.strip().length() > MAX_NAME_LENGTH) {
+            return Optional.of("displayName is longer than " + MAX_NAME_LENGTH);
+        }
+        return Optional.empty();
+    }
+
+    /** What makes {@code value} unusable as the id {@code name}, if anything: blank, too long, control characters. */
+    public static Optional<String> implausibleId(String value, String name) {
         if (value == null || value.isBlank() || value.length() > MAX_ID_LENGTH
                 || value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(name + " is blank, too long or has control characters");
+            return Optional.of(name + " is blank, too long or has control characters");
         }
+        return Optional.empty();
+    }
+
+    private static void requireId(String value, String name) {
+        implausibleId(value, name).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
     }
 }

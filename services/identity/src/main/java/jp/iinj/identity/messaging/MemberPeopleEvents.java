@@ -2,7 +2,6 @@ package jp.iinj.identity.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -49,7 +48,6 @@ public class MemberPeopleEvents {
     }
 
     private Instant now() {
-        // MongoDB keeps milliseconds: the payload's time then equals ce_time
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant();
     }
 }

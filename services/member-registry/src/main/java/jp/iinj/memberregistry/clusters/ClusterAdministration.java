@@ -3,7 +3,6 @@ package jp.iinj.memberregistry.clusters;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -36,7 +35,7 @@ public class ClusterAdministration {
     }
 
     Mono<Cluster> add(ClusterContent content) {
-        return mongo.insert(Cluster.created(content, clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+        return mongo.insert(Cluster.created(content, clock.instant()))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> duplicateOf(content, duplicate));
     }
 
@@ -67,7 +66,7 @@ public class ClusterAdministration {
                 .set("programme", content.programme())
                 .set("bureau", content.bureau())
                 .set("active", content.active())
-                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .set("updatedAt", clock.instant())
                 .inc("revision", 1);
         return content.englishName() == null ? update.unset("englishName") : update.set("englishName", content.englishName());
     }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -156,7 +155,7 @@ public class MemberImportController {
         return Mono.fromCallable(file::checkedHeader).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(header -> imports.create(MemberImport.started(id, ImportScope.of(caller),
                                 file.charset().label(), bytes, correlationId,
-                                clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+                                clock.instant()))
                         .doOnNext(started -> {
                             runner.start(started, file, header);
                             handedOver.set(true);

@@ -3,7 +3,6 @@ package jp.iinj.memberregistry.importing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -100,7 +99,7 @@ class RowImport {
 
     private Mono<RowOutcome> store(ImportRow row, OrganisationProfile profile, OrganisationOwner owner,
                                    LocalDate today, String correlationId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         LocalDate expiresOn = row.expiresOn() != null ? row.expiresOn() : today.plus(terms.term());
         Organisation organisation = Organisation.registered(UUID.randomUUID().toString(), profile,
                 row.corporateNumber(), row.corporateNumber() == null ? row.noCorporateNumberReason() : null, owner,

@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -79,7 +78,7 @@ public class OrganisationChanges {
     private Mono<Organisation> store(Organisation current, Change change) {
         Organisation next;
         try {
-            next = change.apply().apply(current, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            next = change.apply().apply(current, clock.instant());
         } catch (ConflictException refused) {
             return Mono.error(refused);
         }

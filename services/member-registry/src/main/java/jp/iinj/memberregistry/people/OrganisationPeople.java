@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import jp.iinj.contracts.identity.PersonJoinedMemberV1;
 import jp.iinj.contracts.identity.PersonLeftMemberV1;
+import jp.iinj.eventing.consumer.PoisonEventException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,13 +74,13 @@ public class OrganisationPeople {
     /**
      * The person acts for the organisation: ACTIVE with the role, name and e-mail identity states.
      *
-     * @throws IllegalArgumentException (as the error of the Mono) for an event that can never be applied
+     * @throws PoisonEventException (as the error of the Mono) for an event that can never be applied
      */
     public Mono<Void> joined(PersonJoinedMemberV1 event) {
         return Mono.defer(() -> {
             requireIdentified(event.memberId(), event.subject());
             if (event.role() == null || event.joinedAt() == null) {
-                throw new IllegalArgumentException("role and joinedAt are required");
+                throw new PoisonEventException("role and joinedAt are required");
             }
             Update update = new Update()
                     .set(ROLE, event.role().name())
@@ -103,7 +104,7 @@ public class OrganisationPeople {
         return Mono.defer(() -> {
             requireIdentified(event.memberId(), event.subject());
             if (event.leftAt() == null) {
-                throw new IllegalArgumentException("leftAt is required");
+                throw new PoisonEventException("leftAt is required");
             }
             Update update = new Update()
                     .set(STATUS, PersonStatus.LEFT.name())
@@ -153,7 +154,7 @@ public class OrganisationPeople {
 
     private static void requireIdentified(String memberId, String subject) {
         if (!plausibleId(memberId) || !plausibleId(subject)) {
-            throw new IllegalArgumentException("memberId and subject must be ids of 1-128 characters [A-Za-z0-9._-]");
+            throw new PoisonEventException("memberId and subject must be ids of 1-128 characters [A-Za-z0-9._-]");
         }
     }
 

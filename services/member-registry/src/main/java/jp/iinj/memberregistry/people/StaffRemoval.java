@@ -3,7 +3,6 @@ package jp.iinj.memberregistry.people;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -83,7 +82,7 @@ public class StaffRemoval {
                     if (found.status() == PersonStatus.REMOVAL_REQUESTED) {
                         return Mono.just(found);
                     }
-                    OrganisationPerson removal = found.removalRequested(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                    OrganisationPerson removal = found.removalRequested(clock.instant());
                     return store.update(removal, where(OrganisationPeople.REVISION).is(found.revision()),
                                     List.of(events.staffRemoved(organisation, removal, correlationId)))
                             .onErrorMap(OptimisticLockingFailureException.class, changed -> new ConflictException(

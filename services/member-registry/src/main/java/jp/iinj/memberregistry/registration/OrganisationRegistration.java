@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -100,7 +99,7 @@ public class OrganisationRegistration {
                 "noCorporateNumberReason", problems);
         OrganisationOwner owner = owner(request.owner(), problems);
         return rules.check(request, problems).flatMap(profile -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = clock.instant();
             String id = UUID.randomUUID().toString();
             return possibleDuplicates(corporateNumber, profile).map(candidates -> Organisation.registered(id, profile,
                             corporateNumber, request.noCorporateNumberReason(), owner, Membership.applied(now),
