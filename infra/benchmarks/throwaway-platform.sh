@@ -205,14 +205,16 @@ outbox_metrics() { # -> "backlog published failures" (events), from member-regis
 OUTBOX_DRAINED_AFTER=0
 OUTBOX_PEAK=0
 OUTBOX_LEFT=0
-await_outbox_drained() { # what max-seconds [published-at-least]: sets OUTBOX_DRAINED_AFTER (s), OUTBOX_PEAK, OUTBOX_LEFT
-    # The backlog gauge is refreshed by each round of the relay, so under load it lags; drained means the gauge says 0
-    # and (when given) the published counter reached what the writes so far must have published. Not drained within
+await_outbox_drained() { # what max-seconds [published-at-least [published-only]]: sets OUTBOX_DRAINED_AFTER (s), OUTBOX_PEAK, OUTBOX_LEFT
+    # The backlog gauge is recounted by the relay's sweep (every 10 s), so it lags; drained means the gauge says 0
+    # and (when given) the published counter reached what the writes so far must have published; with
+    # "published-only" the counter alone decides (for writes whose events are known exactly). Not drained within
     # max-seconds: says so and returns 1 (OUTBOX_LEFT: the backlog then).
-    local what=$1 max=$2 at_least=${3:-0} waited=0 backlog published failures
+    local what=$1 max=$2 at_least=${3:-0} counter_only=${4:-} waited=0 backlog published failures
     OUTBOX_PEAK=0
     while :; do
         read -r backlog published failures < <(outbox_metrics) || die "$what: cannot read member-registry's outbox metrics"
+        [[ -n $counter_only ]] && backlog=$((at_least > published ? at_least - published : 0))
         ((backlog > OUTBOX_PEAK)) && OUTBOX_PEAK=$backlog
         OUTBOX_LEFT=$backlog
         OUTBOX_DRAINED_AFTER=$waited
