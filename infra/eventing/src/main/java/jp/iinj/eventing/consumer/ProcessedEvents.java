@@ -79,13 +79,10 @@ public class ProcessedEvents implements SmartLifecycle {
     public void start() {
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index(PROCESSED_AT, Sort.Direction.ASC).named("processed_expiry").expire(retention))
-                .onErrorResume(e -> {
-                    // an index of another retention: the sweep still removes by this one
-                    log.warn("could not create the TTL index on {}.{} (drop it to change the retention): {}",
-                            COLLECTION, PROCESSED_AT, e.toString());
-                    return Mono.empty();
-                })
-                .block(Duration.ofSeconds(30));
+                // in the background: consumers need not wait for it, and the sweep removes expired ids regardless
+                .subscribe(created -> { }, e -> log.warn(
+                        "could not create the TTL index on {}.{} (an index of another retention? drop it to change): {}",
+                        COLLECTION, PROCESSED_AT, e.toString()));
         sweeps.start();
     }
 

@@ -210,6 +210,7 @@ public class OutboxRelay implements SmartLifecycle {
         String token = UUID.randomUUID().toString();
         // _id at the top level: the whole condition is checked on that one document
         Query stillDue = Query.query(where("_id").is(aggregateId).andOperator(due(Date.from(now))));
+        stillDue.fields().include(OutboxFields.OUTBOX).include(OutboxFields.LEASE);
         Update lease = new Update().set(OutboxFields.LEASE, new Document("owner", instanceId)
                 .append("token", token)
                 .append("expiresAt", Date.from(now.plus(settings.lease()))));
@@ -294,6 +295,7 @@ public class OutboxRelay implements SmartLifecycle {
             update.unset(OutboxFields.LEASE);
         }
         Query ours = Query.query(where("_id").is(lease.aggregateId()).and(OutboxFields.LEASE_TOKEN).is(lease.token()));
+        ours.fields().include(OutboxFields.PENDING);
         Duration retryIn = backoff;
         int publishedCount = published;
         Mono<Document> settled = update.getUpdateObject().isEmpty()
@@ -327,6 +329,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Document> releasePruning(String collection, Lease lease, Instant now) {
         Date cutoff = Date.from(now.minus(settings.retention()));
         Query ours = Query.query(where("_id").is(lease.aggregateId()).and(OutboxFields.LEASE_TOKEN).is(lease.token()));
+        ours.fields().include(OutboxFields.PENDING);
         Update update = new Update()
                 .unset(OutboxFields.LEASE)
                 .pull(OutboxFields.OUTBOX, new Document(OutboxFields.STATUS, OutboxEntry.Status.PUBLISHED.name())

@@ -1,6 +1,7 @@
 package jp.iinj.eventing.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,12 +52,12 @@ class ProcessedEventsIT {
     @Test
     @RequiresRealMongoDb("TTL indexes: mongo-java-server accepts them but never expires documents")
     void aRealMongoDbExpiresAppliedEventIdsThroughATtlIndex() {
-        Document ttl = mongo.getCollection(ProcessedEvents.COLLECTION)
+        // created in the background when the application starts
+        Document ttl = await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection(ProcessedEvents.COLLECTION)
                 .flatMapMany(collection -> collection.listIndexes())
                 .filter(index -> "processed_expiry".equals(index.getString("name")))
-                .blockFirst(Duration.ofSeconds(10));
+                .blockFirst(Duration.ofSeconds(10)), java.util.Objects::nonNull);
 
-        assertThat(ttl).isNotNull();
         assertThat(ttl.get("key", Document.class)).containsEntry(ProcessedEvents.PROCESSED_AT, 1);
         assertThat(((Number) ttl.get("expireAfterSeconds")).longValue()).isEqualTo(RETENTION.toSeconds());
     }
