@@ -1,15 +1,7 @@
 package jp.iinj.memberregistry.importing;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,12 +18,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
 import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping(path = MemberImportController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,7 +29,6 @@ import reactor.core.scheduler.Schedulers;
 public class MemberImportController {
 
     public static final String PATH = "/api/members/imports";
-    private static final Logger log = LoggerFactory.getLogger(MemberImportController.class);
 
     static final String CSV_FORMAT = """
             RFC 4180 CSV: comma-separated, fields with commas, quotes or line breaks in double quotes, a quote \
@@ -66,18 +55,13 @@ public class MemberImportController {
             errors are record numbers, the header being row 1.""";
 
     private final MemberImports imports;
-    private final ImportRunner runner;
+    private final ImportIntake intake;
     private final StaleImportReaper reaper;
-    private final ImportSettings settings;
-    private final Clock clock;
 
-    public MemberImportController(MemberImports imports, ImportRunner runner, StaleImportReaper reaper,
-                                  ImportSettings settings, Clock clock) {
+    public MemberImportController(MemberImports imports, ImportIntake intake, StaleImportReaper reaper) {
         this.imports = imports;
-        this.runner = runner;
+        this.intake = intake;
         this.reaper = reaper;
-        this.settings = settings;
-        this.clock = clock;
     }
 
     @Operation(summary = "Import a member list", description = """
@@ -106,8 +90,13 @@ public class MemberImportController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     public Mono<ResponseEntity<ImportStatusResponse>> startImport(ServerHttpRequest request) {
+        HttpHeaders headers = request.getHeaders();
         return CallerRequest.current()
-                .flatMap(context -> accept(request, context.caller(), context.correlationId()));
+                .flatMap(context -> intake.accept(request.getBody(), headers.getFirst(HttpHeaders.CONTENT_TYPE),
+                        headers.getContentLength(), context.caller(), context.correlationId()))
+                .map(started -> ResponseEntity.accepted()
+                        .location(URI.create(PATH + "/" + started.id()))
+                        .body(ImportStatusResponse.of(started)));
     }
 
     @Operation(summary = "The status of an import", description = "For whoever started the import, and "
@@ -124,49 +113,5 @@ public class MemberImportController {
                 .flatMap(reaper::current)
                 .map(ImportStatusResponse::of)
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no import " + importId)));
-    }
-
-    private Mono<ResponseEntity<ImportStatusResponse>> accept(ServerHttpRequest request, PlatformPrincipal caller,
-                                                              String correlationId) {
-        ImportCharset charset = ImportCharset.ofContentType(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
-        if (request.getHeaders().getContentLength() > settings.maxSize().toBytes()) {
-            return Mono.error(SpooledImportFile.tooLarge(settings.maxSize()));
-        }
-        String id = UUID.randomUUID().toString();
-        Path path = settings.spoolFileOf(id);
-        AtomicBoolean handedOver = new AtomicBoolean();
-        return Mono.fromCallable(() -> SpooledImportFile.create(path, charset)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(file -> SpooledImportFile.spool(request.getBody(), path, settings.maxSize())
-                        .flatMap(bytes -> accepted(id, file, bytes, caller, correlationId, handedOver)))
-                .map(started -> ResponseEntity.accepted()
-                        .location(URI.create(PATH + "/" + id))
-                        .body(ImportStatusResponse.of(started)))
-                // refused, failed or abandoned by the client before the runner took the file: nobody needs it
-                .doFinally(signal -> {
-                    if (!handedOver.get()) {
-                        delete(path);
-                    }
-                });
-    }
-
-    /** Checks the spooled file, records the import and hands the file to the runner. */
-    private Mono<MemberImport> accepted(String id, SpooledImportFile file, long bytes, PlatformPrincipal caller,
-                                        String correlationId, AtomicBoolean handedOver) {
-        return Mono.fromCallable(file::checkedHeader).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(header -> imports.create(MemberImport.started(id, ImportScope.of(caller),
-                                file.charset().label(), bytes, correlationId,
-                                clock.instant()))
-                        .doOnNext(started -> {
-                            runner.start(started, file, header);
-                            handedOver.set(true);
-                        }));
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete the refused import {}", file, e);
-        }
     }
 }
