@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jp.iinj.identity.support.IdentityIntegrationTest;
-import jp.iinj.identity.support.MutableClock;
+import jp.iinj.testing.time.MutableClock;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;

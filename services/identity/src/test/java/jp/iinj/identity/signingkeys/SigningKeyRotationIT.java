@@ -8,7 +8,7 @@ import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.MutableClock;
+import jp.iinj.testing.time.MutableClock;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;

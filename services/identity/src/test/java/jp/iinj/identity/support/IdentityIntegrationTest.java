@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The identity service on a random port, against the shared test MongoDB (a database of its own), with a
- * {@link MutableClock} and a mail directory of its own. Classes with the same annotation share one context.
+ * {@link jp.iinj.testing.time.MutableClock} and a mail directory of its own. Classes with the same annotation share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,8 @@
 package jp.iinj.identity.support;
 
 import org.springframework.boot.test.context.TestConfiguration;
+
+import jp.iinj.testing.time.MutableClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -11,6 +13,6 @@ public class TestClockConfiguration {
     @Bean
     @Primary
     MutableClock testClock() {
-        return new MutableClock();
+        return MutableClock.ticking();
     }
 }
