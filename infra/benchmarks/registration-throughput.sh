@@ -2,7 +2,8 @@
 # Registration throughput: wrk registers new organisations through the gateway (POST /api/members/organisations,
 # anonymous, each request a new corporate number and Idempotency-Key: registration-throughput.lua), on a throw-away
 # local platform with its own data directory and ports; then waits for member-registry's outbox to publish every
-# event the registrations wrote.
+# event the registrations wrote. Last, a steady-rate phase (RegistrationLatency.java) times registration -> event on
+# Kafka well below saturation.
 #
 #   infra/benchmarks/registration-throughput.sh      (from the repository root; see infra/benchmarks/README.md)
 #
@@ -21,18 +22,24 @@ BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-120}           # ... until two steps in a r
 BENCH_ROUNDS=${BENCH_ROUNDS:-3}                     # measured runs
 BENCH_PAUSE=${BENCH_PAUSE:-3}                       # seconds of rest before every run
 BENCH_DRAIN_MAX=${BENCH_DRAIN_MAX:-900}             # after a run, wait at most this long for the outbox backlog to reach 0
+BENCH_STEADY_RATE=${BENCH_STEADY_RATE:-50}          # steady phase after the runs: registrations/s, open loop (0: no steady phase)
+BENCH_STEADY_DURATION=${BENCH_STEADY_DURATION:-60}  # ... seconds measured
+BENCH_STEADY_WARMUP=${BENCH_STEADY_WARMUP:-15}      # ... after this many seconds at the same rate (discarded)
+BENCH_STEADY_TIMEOUT=${BENCH_STEADY_TIMEOUT:-60}    # ... an event not on Kafka this long after the last send counts as missing
 
 cd "$(dirname "$0")/../.."
 [[ -f pom.xml && -d services && -d infra/local ]] || { echo "run from the IINJ repository (no pom.xml/services/infra/local here: $PWD)" >&2; exit 1; }
 REPO=$PWD
 LUA=$REPO/infra/benchmarks/registration-throughput.lua
+STEADY_JAVA=$REPO/infra/benchmarks/RegistrationLatency.java
 # shellcheck source=throwaway-platform.sh
 source infra/benchmarks/throwaway-platform.sh
 trap 'say "FAILED: unexpected error (status $?) at line $LINENO: $BASH_COMMAND"' ERR
 
 require_tools wrk curl openssl awk sed ss sha256sum
 require_whole_numbers BENCH_THREADS BENCH_CONNECTIONS BENCH_TIMEOUT BENCH_DURATION BENCH_WARMUP BENCH_WARMUP_MAX BENCH_ROUNDS BENCH_PAUSE \
-    BENCH_DRAIN_MAX BENCH_QUIET_MAX BENCH_QUIET_WAIT
+    BENCH_DRAIN_MAX BENCH_QUIET_MAX BENCH_QUIET_WAIT BENCH_STEADY_RATE BENCH_STEADY_DURATION BENCH_STEADY_WARMUP BENCH_STEADY_TIMEOUT
+((BENCH_STEADY_RATE == 0 || BENCH_STEADY_DURATION >= 1)) || die "BENCH_STEADY_DURATION must be >= 1"
 ((BENCH_ROUNDS >= 1 && BENCH_DURATION >= 1 && BENCH_TIMEOUT >= 1 && BENCH_THREADS >= 1 && BENCH_THREADS <= 100 && BENCH_CONNECTIONS >= BENCH_THREADS)) \
     || die "BENCH_ROUNDS, BENCH_DURATION must be >= 1, BENCH_THREADS 1..100, BENCH_CONNECTIONS >= BENCH_THREADS"
 
@@ -40,12 +47,14 @@ OUT=$WORK/wrk
 mkdir -p "$OUT"
 WRK_PID=
 SAMPLER_PID=
+STEADY_PID=
 cleanup() {
     local status=$?
     trap - EXIT INT TERM ERR
     set +e
     stop_pid "$WRK_PID" 2
     stop_pid "$SAMPLER_PID" 2
+    stop_pid "$STEADY_PID" 2
     platform_stop
     remove_work_unless_kept
     exit "$status"
@@ -147,6 +156,52 @@ for ((r = 1; r <= BENCH_ROUNDS; r++)); do
     say "round $r: $rps registrations/s, p50 $p50 ms, p99 $p99 ms, $requests registrations, events published $((published_at_end - published_before)) during + $((published_after - published_at_end)) after (backlog $backlog_at_end at the end, peak $peak, drained in ${drain_seconds}s)  [cpu %core/us-per-registration: $cpu]"
 done
 
+# ---- steady rate: registration -> event on Kafka ---------------------------------------------------------------------
+# Far below saturation, so the latency is the path's own (gateway, registry, MongoDB write, outbox hand-off, Kafka)
+# rather than queueing. RegistrationLatency.java sends on a fixed schedule (open loop) and times each registration
+# until a plain consumer sees its member-registered event; CPU is sampled between its "PHASE measuring" and
+# "PHASE sent" lines, so neither its warm-up nor the wait for late events counts.
+STEADY=
+if ((BENCH_STEADY_RATE > 0)); then
+    sleep "$BENCH_PAUSE"
+    await_outbox_drained "before the steady phase" "$BENCH_DRAIN_MAX" || die "the outbox did not drain before the steady phase"
+    wait_quiet "steady phase"
+    RUN=$((RUN + 1))   # a run number of its own: its corporate numbers repeat no wrk run's
+    STEADY=$OUT/steady.txt
+    say "steady phase: $BENCH_STEADY_RATE registrations/s, ${BENCH_STEADY_WARMUP}s warm-up + ${BENCH_STEADY_DURATION}s measured"
+    # the launcher's classpath has kafka-clients (through the broker) and a logging back end
+    "$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC -cp "$LAUNCHER_CP" "$STEADY_JAVA" --url "$URL" --bootstrap "127.0.0.1:$KAFKA_PORT" \
+        --run "$RUN" --rate "$BENCH_STEADY_RATE" --duration "$BENCH_STEADY_DURATION" --warmup "$BENCH_STEADY_WARMUP" \
+        --timeout "$BENCH_STEADY_TIMEOUT" --http-timeout "$BENCH_TIMEOUT" >"$STEADY" 2>"$STEADY.err" &
+    STEADY_PID=$!
+    await_phase() { # line: waits until RegistrationLatency.java prints "PHASE <line>"
+        until grep -qx "PHASE $1" "$STEADY"; do
+            kill -0 "$STEADY_PID" 2>/dev/null || { cat "$STEADY.err" >&2; die "RegistrationLatency.java stopped before \"PHASE $1\""; }
+            sleep 0.1
+        done
+    }
+    await_phase measuring
+    read -r _ published_before _ < <(outbox_metrics) || die "cannot read member-registry's outbox metrics"
+    before=$(cpu_snapshot); started=$(date +%s.%N); loadgen_before=$(cpu_ticks "$STEADY_PID")
+    ((BENCH_STEADY_DURATION > 2)) && sleep $((BENCH_STEADY_DURATION - 2))   # fewer greps on the measured CPUs
+    await_phase sent
+    after=$(cpu_snapshot); ended=$(date +%s.%N); loadgen_after=$(cpu_ticks "$STEADY_PID")
+    read -r _ published_after _ < <(outbox_metrics) || die "cannot read member-registry's outbox metrics"
+    wait "$STEADY_PID" || { status=$?; STEADY_PID=; cat "$STEADY.err" >&2; die "RegistrationLatency.java failed (status $status)"; }
+    STEADY_PID=
+    grep -q '^STEADY ' "$STEADY" || { cat "$STEADY" "$STEADY.err" >&2; die "no summary line from RegistrationLatency.java"; }
+    steady_field() { sed -n "s/^STEADY .*\\b$1=\\([^ ]*\\).*/\\1/p" "$STEADY"; }
+    STEADY_SECONDS=$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.1f", b - a }')
+    STEADY_EVENTS_PUBLISHED=$((published_after - published_before))   # both events of each registration, by the relay
+    STEADY_CPU=$(cpu_use "$before" "$after" loadgen "$((loadgen_after - loadgen_before))" "$STEADY_SECONDS" "$(steady_field ok)")
+    STEADY_CPU_PER_EVENT=$(cpu_use "$before" "$after" loadgen 0 "$STEADY_SECONDS" "$STEADY_EVENTS_PUBLISHED")
+    say "steady phase: $(steady_field achieved_rate) registrations/s, $(steady_field ok) ok, $(steady_field non2xx) non-2xx, $(steady_field events) events received, $(steady_field missing) missing; registration -> event p50 $(steady_field p50_ms) ms, p99 $(steady_field p99_ms) ms, max $(steady_field max_ms) ms  [cpu: $STEADY_CPU]"
+    if (($(steady_field non2xx) + $(steady_field errors) + $(steady_field unanswered) + $(steady_field missing) > 0)); then
+        say "steady phase: not every registration was answered 2xx and seen on Kafka (see the results; $STEADY.err)"
+        sed -n '/^not answered/,$p' "$STEADY.err" >&2
+    fi
+fi
+
 # ---- results -----------------------------------------------------------------------------------------------------------
 # the run with the median throughput (the lower median for an even number of rounds)
 IFS=$'\t' read -r _ RPS P50 P99 REQUESTS NON2XX PUB_DURING PUB_AFTER BACKLOG_END PEAK DRAIN FAILURES DRAIN_CPU CPU \
@@ -159,7 +214,8 @@ NOW=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 SECTION=$WORK/section.md
 {
-    printf '## %s — registration throughput%s: %.0f registrations/s, p99 %s ms\n' "$NOW" "${BENCH_LABEL:+ ($BENCH_LABEL)}" "$RPS" "$P99"
+    printf '## %s — registration throughput%s: %.0f registrations/s, p99 %s ms%s\n' "$NOW" "${BENCH_LABEL:+ ($BENCH_LABEL)}" "$RPS" "$P99" \
+        "${STEADY:+; at $BENCH_STEADY_RATE/s registration → event on Kafka p99 $(steady_field p99_ms) ms}"
     echo
     echo "| registrations/s (median run) | min–max of $BENCH_ROUNDS runs | p50 (ms) | p99 (ms) | registrations | non-2xx | events published during the run / after it | outbox backlog at the end / peak | drained after |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -184,6 +240,35 @@ SECTION=$WORK/section.md
         "$(cpu_field "$CPU" launcher 1)" "$(cpu_field "$CPU" launcher 2)" "$(cpu_field "$CPU" identity 1)" "$(cpu_field "$CPU" identity 2)" \
         "$(cpu_field "$CPU" kafka 1)" "$(cpu_field "$CPU" kafka 2)" "$(cpu_field "$CPU" wrk 1)" "$(cpu_field "$CPU" wrk 2)" \
         "$(run_field "$CPU" other)" "$(run_field "$CPU" machine)"
+    if [[ -n $STEADY ]]; then
+        echo
+        echo "**Steady rate**, after the runs: registrations at a fixed $BENCH_STEADY_RATE/s (open loop; ${BENCH_STEADY_WARMUP}s at that rate discarded,"
+        echo "then ${BENCH_STEADY_DURATION}s), each timed from its scheduled send until a plain Kafka consumer received its \`member-registered\` event, and"
+        echo "until the record's timestamp ($(steady_field timestamp_type))."
+        echo
+        echo "| registrations/s asked / achieved | registrations ok / non-2xx / no answer | events received / missing | registration → event p50 / p90 / p99 / max (ms) | registration → record timestamp p50 / p99 (ms) | HTTP answer p50 / p99 (ms) |"
+        echo "|---:|---:|---:|---:|---:|---:|"
+        printf '| %s / %s | %s / %s / %s | %s / %s | %s / %s / %s / %s | %s / %s | %s / %s |\n' \
+            "$(steady_field asked_rate)" "$(steady_field achieved_rate)" "$(steady_field ok)" "$(steady_field non2xx)" \
+            "$(($(steady_field errors) + $(steady_field unanswered)))" "$(steady_field events)" "$(steady_field missing)" \
+            "$(steady_field p50_ms)" "$(steady_field p90_ms)" "$(steady_field p99_ms)" "$(steady_field max_ms)" \
+            "$(steady_field broker_p50_ms)" "$(steady_field broker_p99_ms)" "$(steady_field http_p50_ms)" "$(steady_field http_p99_ms)"
+        if [[ $(steady_field non2xx_statuses) != - ]]; then
+            echo
+            echo "Non-2xx answers by status: \`$(steady_field non2xx_statuses)\` (the first ones are in the script's output)."
+        fi
+        echo
+        echo "CPU over the steady phase's ${STEADY_SECONDS}s of sending, % of one core and µs per registration answered 2xx; member-registry"
+        echo "used $(cpu_field "$STEADY_CPU_PER_EVENT" member-registry 2) µs per event its outbox published then ($STEADY_EVENTS_PUBLISHED events, two per registration):"
+        echo
+        echo "| gateway | member-registry | MongoDB (launcher) | identity | Kafka | load generator | other processes | machine busy |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+        printf '| %s%% / %s µs | %s%% / %s µs | %s%% / %s µs | %s%% / %s µs | %s%% / %s µs | %s%% / %s µs | %s%% | %s%% |\n' \
+            "$(cpu_field "$STEADY_CPU" gateway 1)" "$(cpu_field "$STEADY_CPU" gateway 2)" "$(cpu_field "$STEADY_CPU" member-registry 1)" "$(cpu_field "$STEADY_CPU" member-registry 2)" \
+            "$(cpu_field "$STEADY_CPU" launcher 1)" "$(cpu_field "$STEADY_CPU" launcher 2)" "$(cpu_field "$STEADY_CPU" identity 1)" "$(cpu_field "$STEADY_CPU" identity 2)" \
+            "$(cpu_field "$STEADY_CPU" kafka 1)" "$(cpu_field "$STEADY_CPU" kafka 2)" "$(cpu_field "$STEADY_CPU" loadgen 1)" "$(cpu_field "$STEADY_CPU" loadgen 2)" \
+            "$(run_field "$STEADY_CPU" other)" "$(run_field "$STEADY_CPU" machine)"
+    fi
     if ((${#QUIET_NOTES[@]})); then
         echo
         echo "Not quiet: $(printf '%s; ' "${QUIET_NOTES[@]}")"
@@ -195,6 +280,9 @@ SECTION=$WORK/section.md
     echo "| load | wrk $( (wrk -v 2>&1 || true) | awk 'NR == 1 {print $2}') \`-t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --timeout ${BENCH_TIMEOUT}s --latency -s registration-throughput.lua\`, keep-alive, loopback, through the gateway |"
     echo "| request | \`POST /api/members/organisations\`, anonymous, JSON (~380 bytes): a new corporate number (valid check digit), \`Idempotency-Key\` and owner e-mail per request, prefectures of 6 bureaus |"
     echo "| procedure | warm-up in 10 s steps until throughput is steady (${WARMED}s), then $BENCH_ROUNDS runs; before each run ${BENCH_PAUSE}s pause, the outbox drained, and a wait (≤ ${BENCH_QUIET_WAIT}s) until other processes use ≤ ${BENCH_QUIET_MAX}% of a core; the row is the run with the median throughput; backlog sampled every second from member-registry's \`iinj_outbox_backlog\` |"
+    if [[ -n $STEADY ]]; then
+        echo "| steady phase | \`RegistrationLatency.java\` after the runs (same pause, drained outbox, quiet wait): JDK \`HttpClient\`, HTTP/1.1, asynchronous, each send at its scheduled instant (the latency counts from there; largest lag $(steady_field max_send_lag_ms) ms), same request as wrk's; a \`KafkaConsumer\` of its own (random group, partitions assigned and positioned at the end before the first send) on \`membership.member-events.v1\`, matching \`ce_type\` \`member-registered\` by record key = member id; events not received ${BENCH_STEADY_TIMEOUT}s after the last send count as missing; \`-Xmx256m -XX:+UseSerialGC\` |"
+    fi
     echo
     echo "<details><summary>Every run</summary>"
     echo
