@@ -7,7 +7,7 @@
 # settings below; it calls platform_stop from its EXIT trap.
 
 BENCH_BUILD=${BENCH_BUILD:-1}                       # 1: ./mvnw package (services + launcher) first; 0: use the jars as they are
-BENCH_MVN_ARGS=${BENCH_MVN_ARGS:--B -o -q}           # e.g. "-B -q" when the local Maven repository is empty
+BENCH_MVN_ARGS=${BENCH_MVN_ARGS:--B -q}              # add -o to stay offline once a build has filled the local Maven repository
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC -Xss512k}   # every service JVM (full JIT)
 BENCH_LAUNCHER_JAVA_OPTS=${BENCH_LAUNCHER_JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseParallelGC}  # launcher = embedded MongoDB
 BENCH_QUIET_MAX=${BENCH_QUIET_MAX:-20}              # before a measurement, wait until other processes use at most this % of one core
@@ -318,26 +318,38 @@ machine_rows() { # the setting rows every section has
     echo "| environment passed to the services | ${passed:-none besides the settings above} |"
 }
 
-insert_results() { # section-file: inserts the section at the top of BENCH_RESULTS (newest first), keeps the rest
-    local section=$1 new=$WORK/results.md
+insert_results() { # section-file [heading-file]: puts the section first below the results file's "runs" marker, keeps the rest
+    # A results file keeps its own heading and everything below the marker (notes written by hand too); a new file
+    # gets the heading given (the member registry's by default).
+    local section=$1 heading=${2:-} new=$WORK/results.md
     mkdir -p "$(dirname "$BENCH_RESULTS")"
-    {
-        echo "# Member registry benchmarks"
-        echo
-        echo "Produced by \`infra/benchmarks/registration-throughput.sh\` and \`infra/benchmarks/member-import.sh\` (see"
-        echo "\`infra/benchmarks/README.md\`), each on a throw-away local platform. Numbers from different machines or loads are"
-        echo "not comparable; the machine and the settings are in every section."
-        echo
-        echo "$RESULTS_MARKER"
-        echo
-        cat "$section"
-        if [[ -f $BENCH_RESULTS ]]; then
-            if grep -qF "$RESULTS_MARKER" "$BENCH_RESULTS"; then
-                awk -v m="$RESULTS_MARKER" 'found { print } $0 == m { found = 1; getline; if ($0 != "") print }' "$BENCH_RESULTS"
+    if [[ -f $BENCH_RESULTS ]] && grep -q '^<!-- runs: newest first' "$BENCH_RESULTS"; then
+        awk -v sf="$section" '
+            !done && /^<!-- runs: newest first/ {
+                print; print ""
+                while ((getline line < sf) > 0) print line
+                done = 1
+                if ((getline) > 0 && $0 != "") print
+                next
+            }
+            { print }' "$BENCH_RESULTS" >"$new"
+    else
+        {
+            if [[ -n $heading ]]; then
+                cat "$heading"
             else
-                cat "$BENCH_RESULTS"
+                echo "# Member registry benchmarks"
+                echo
+                echo "Produced by \`infra/benchmarks/registration-throughput.sh\` and \`infra/benchmarks/member-import.sh\` (see"
+                echo "\`infra/benchmarks/README.md\`), each on a throw-away local platform. Numbers from different machines or loads are"
+                echo "not comparable; the machine and the settings are in every section."
             fi
-        fi
-    } >"$new"
+            echo
+            echo "$RESULTS_MARKER"
+            echo
+            cat "$section"
+            [[ -f $BENCH_RESULTS ]] && cat "$BENCH_RESULTS"
+        } >"$new"
+    fi
     cp "$new" "$BENCH_RESULTS"
 }
