@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.iinj.eventing.testapp.EventingTestApplication.AppliedEvents;
 import jp.iinj.eventing.testapp.EventingTestApplication.ForwardedEvents;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
+import jp.iinj.testing.kafka.TestEvents;
 import jp.iinj.testing.kafka.TestProducer;
 import jp.iinj.testing.kafka.TopicProbe;
 import jp.iinj.testing.spring.WithPlatformInfrastructure;
@@ -172,14 +172,6 @@ class IdempotentConsumerIT {
     }
 
     private static Map<String, String> headers(String eventId, String subject) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("ce_id", eventId);
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_source", "/iinj/member-registry");
-        headers.put("ce_type", TopicCatalogue.MEMBER_REGISTERED_V1.type());
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("ce_subject", subject);
-        headers.put("content-type", "application/json");
-        return headers;
+        return TestEvents.headers(TopicCatalogue.MEMBER_REGISTERED_V1, eventId, subject);
     }
 }

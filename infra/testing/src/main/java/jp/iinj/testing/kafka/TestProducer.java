@@ -14,6 +14,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import jp.iinj.contracts.topics.EventType;
+import jp.iinj.contracts.topics.TopicCatalogue;
+
 /** Sends raw records, e.g. poison records a service must survive, and waits until the broker has them. */
 public final class TestProducer implements AutoCloseable {
 
@@ -51,6 +54,15 @@ public final class TestProducer implements AutoCloseable {
         catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not send a record to " + topic, e);
         }
+    }
+
+    /**
+     * Sends an event as the owner of its type's topic would: on that topic, keyed by {@code subject}, with the headers
+     * of {@link TestEvents#headers}.
+     */
+    public RecordMetadata sendEvent(EventType<?> type, String eventId, String subject, String json) {
+        return send(TopicCatalogue.topicCarrying(type).name(), subject, json.getBytes(StandardCharsets.UTF_8),
+                TestEvents.headers(type, eventId, subject));
     }
 
     public RecordMetadata send(String topic, String key, byte[] value) {

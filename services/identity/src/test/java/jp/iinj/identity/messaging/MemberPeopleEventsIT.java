@@ -1,6 +1,5 @@
 package jp.iinj.identity.messaging;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -181,14 +178,6 @@ class MemberPeopleEventsIT {
     }
 
     private static void send(EventType<?> type, String eventId, String memberId, String json) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("ce_id", eventId);
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_source", "/iinj/member-registry");
-        headers.put("ce_type", type.type());
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("ce_subject", memberId);
-        headers.put("content-type", "application/json");
-        producer.send(TopicCatalogue.topicCarrying(type).name(), memberId, json.getBytes(UTF_8), headers);
+        producer.sendEvent(type, eventId, memberId, json);
     }
 }

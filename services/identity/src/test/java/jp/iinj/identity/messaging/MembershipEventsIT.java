@@ -1,13 +1,10 @@
 package jp.iinj.identity.messaging;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.iinj.contracts.access.PlatformRole;
-import jp.iinj.contracts.topics.EventType;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.identity.accounts.Account;
 import jp.iinj.identity.accounts.AccountStatus;
@@ -94,26 +90,12 @@ class MembershipEventsIT {
     private static void sendOwnerDesignated(String eventId, String memberId, String email) {
         String json = "{\"memberId\":\"" + memberId + "\",\"email\":\"" + email + "\",\"displayName\":\"山田 太郎\","
                 + "\"designatedAt\":\"" + Instant.now() + "\"}";
-        producer.send(TopicCatalogue.MEMBER_CONTACTS_V1.name(), memberId, json.getBytes(UTF_8),
-                headers(eventId, memberId, TopicCatalogue.OWNER_DESIGNATED_V1));
+        producer.sendEvent(TopicCatalogue.OWNER_DESIGNATED_V1, eventId, memberId, json);
     }
 
     private static void sendMemberApproved(String eventId, String memberId) {
         String json = "{\"memberId\":\"" + memberId + "\",\"prefectureCode\":\"13\",\"bureau\":\"kanto\","
                 + "\"approvedAt\":\"" + Instant.now() + "\"}";
-        producer.send(TopicCatalogue.MEMBER_EVENTS_V1.name(), memberId, json.getBytes(UTF_8),
-                headers(eventId, memberId, TopicCatalogue.MEMBER_APPROVED_V1));
-    }
-
-    private static Map<String, String> headers(String eventId, String subject, EventType<?> type) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("ce_id", eventId);
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_source", "/iinj/member-registry");
-        headers.put("ce_type", type.type());
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("ce_subject", subject);
-        headers.put("content-type", "application/json");
-        return headers;
+        producer.sendEvent(TopicCatalogue.MEMBER_APPROVED_V1, eventId, memberId, json);
     }
 }

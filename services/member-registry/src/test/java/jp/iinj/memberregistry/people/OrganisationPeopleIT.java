@@ -1,14 +1,11 @@
 package jp.iinj.memberregistry.people;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -230,15 +227,7 @@ class OrganisationPeopleIT {
     }
 
     private static void send(EventType<?> type, String memberId, String json) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("ce_id", UUID.randomUUID().toString());
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_source", "/iinj/identity");
-        headers.put("ce_type", type.type());
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("ce_subject", memberId);
-        headers.put("content-type", "application/json");
-        producer.send(TopicCatalogue.MEMBER_PEOPLE_V1.name(), memberId, json.getBytes(UTF_8), headers);
+        producer.sendEvent(type, UUID.randomUUID().toString(), memberId, json);
     }
 
     private static String token(String subject, PlatformRole role, List<String> memberIds, List<String> bureaus) {
