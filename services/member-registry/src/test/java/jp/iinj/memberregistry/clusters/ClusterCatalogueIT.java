@@ -11,9 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,13 +21,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.memberregistry.access.TestTokens;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import reactor.core.publisher.Mono;
 
 /** The catalogue through its API: who may do what, filters, conditional updates, and the lookup other features use. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
+@MemberRegistryIntegrationTest
 class ClusterCatalogueIT {
 
     static final String ADMIN = TestTokens.ISSUER.token("cluster-admin").roles(PlatformRole.ADMIN).sign();

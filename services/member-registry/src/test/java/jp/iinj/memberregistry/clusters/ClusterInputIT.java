@@ -11,8 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -22,12 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.memberregistry.access.TestTokens;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 
 /** Bad input from an administrator gets a 400 problem naming the field, and nothing is stored or changed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
+@MemberRegistryIntegrationTest
 class ClusterInputIT {
 
     @DynamicPropertySource

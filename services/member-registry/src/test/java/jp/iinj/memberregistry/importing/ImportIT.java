@@ -27,9 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -52,7 +51,7 @@ import jp.iinj.memberregistry.profile.KnownClusters;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -60,12 +59,11 @@ import reactor.core.publisher.Mono;
  * Bulk import end to end in the service: upload, the status while it runs and when it ends, what is stored and
  * published, idempotency, and every refusal. Files are tens of rows; the size limit is lowered to 64 KB here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@MemberRegistryIntegrationTest
+@TestPropertySource(properties = {
         "iinj.imports.max-size=64KB",
         "iinj.imports.progress-every-rows=1",
         "iinj.imports.progress-interval=100ms"})
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
 class ImportIT {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
@@ -33,7 +32,7 @@ import jp.iinj.memberregistry.organisation.TestRegistrations;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import jp.iinj.testing.time.MutableClock;
 import reactor.core.publisher.Mono;
 
@@ -41,10 +40,8 @@ import reactor.core.publisher.Mono;
  * Every lifecycle step over HTTP: who may take it, what it refuses, and the public event it publishes (valid against
  * its contract, without the note or anything personal). Time moves with a {@link MutableClock}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "iinj.membership.lapse-job-enabled=false")
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
+@MemberRegistryIntegrationTest
+@TestPropertySource(properties = "iinj.membership.lapse-job-enabled=false")
 class MembershipLifecycleIT {
 
     // 10:00 in Tokyo on 1 April 2026

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,7 +27,7 @@ import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TestProducer;
 import jp.iinj.testing.kafka.TopicProbe;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,9 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * An organisation's people, as identity's events describe them: who sees them, who removes them, and the
  * staff-removed event a removal publishes. Organisations are registered in Osaka (Kinki bureau).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
+@MemberRegistryIntegrationTest
 class OrganisationPeopleIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

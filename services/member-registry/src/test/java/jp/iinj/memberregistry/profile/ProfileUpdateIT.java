@@ -13,8 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,14 +26,12 @@ import jp.iinj.memberregistry.organisation.TestRegistrations;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /** Profile updates: conditional (ETag / If-Match), checked like a registration, published without personal data. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
+@MemberRegistryIntegrationTest
 class ProfileUpdateIT {
 
     private static TopicProbe memberEvents;

@@ -8,8 +8,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,14 +20,12 @@ import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.organisation.TestRegistrations;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /** Retried registrations (Idempotency-Key) and organisations without a corporate number (duplicate review). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
+@MemberRegistryIntegrationTest
 class IdempotentRegistrationIT {
 
     @Autowired

@@ -19,8 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +33,7 @@ import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
-import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * confinement, no personal data, and hostile parameters. Each test marks its organisations with a keyword of its
  * own and searches for it ({@code q}), so organisations of other tests in the shared database do not interfere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithPlatformInfrastructure
+@MemberRegistryIntegrationTest
 class OrganisationSearchIT {
 
     private static final String PATH = "/api/members/organisations";

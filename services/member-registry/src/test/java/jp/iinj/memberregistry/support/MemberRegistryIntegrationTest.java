@@ -1,0 +1,26 @@
+package jp.iinj.memberregistry.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+import jp.iinj.testing.spring.WithPlatformInfrastructure;
+
+/**
+ * The member registry on a random port with a {@code WebTestClient}, against the shared test Kafka and MongoDB (a
+ * database of its own). Classes with the same annotation, and no settings of their own ({@code @TestPropertySource}),
+ * share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@WithPlatformInfrastructure
+public @interface MemberRegistryIntegrationTest {
+}
