@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.security.SecureRandom;
+import jp.iinj.testing.mail.MailBox;
 
 /**
  * The people of the authorization matrix, set up once per test JVM through the front door only, as they would in

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jp.iinj.testing.mail.MailBox;
 
 /**
  * A test class against the real local platform, started once per test JVM ({@link RunningPlatform}); its methods

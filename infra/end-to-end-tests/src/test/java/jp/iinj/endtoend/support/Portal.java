@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
+import jp.iinj.testing.web.Browser;
 
 /**
  * What the web portal and its user do to get an access token, through the gateway only: the authorization request

@@ -7,7 +7,7 @@ import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.MailBox;
+import jp.iinj.testing.mail.MailBox;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class AdminAccountsIT {
         assertThat(account.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(account.has("passwordHash")).isFalse();
 
-        String token = MailBox.tokenIn(new MailBox(mailSender).awaitMessage(email, 1));
+        String token = MailBox.tokenIn(new MailBox(mailSender.directory()).awaitMessage(email, 1));
         assertThat(api.post("/api/identity/password-resets/" + token, "{\"password\":\"coordinating since 2026\"}")
                 .statusCode()).isEqualTo(204);
 

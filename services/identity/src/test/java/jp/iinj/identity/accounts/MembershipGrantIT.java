@@ -9,7 +9,7 @@ import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.MailBox;
+import jp.iinj.testing.mail.MailBox;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class MembershipGrantIT {
 
     @BeforeEach
     void setUp() {
-        mailBox = new MailBox(mailSender);
+        mailBox = new MailBox(mailSender.directory());
         portal = new Portal(port);
         memberId = UUID.randomUUID().toString();
         email = TestAccounts.uniqueEmail("owner");

@@ -9,7 +9,7 @@ import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.MailBox;
+import jp.iinj.testing.mail.MailBox;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class AdministratorBootstrapIT {
         String email = "root-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
 
         try (ConfigurableApplicationContext first = start(database, email)) {
-            MailBox mailBox = new MailBox(first.getBean(FileMailSender.class));
+            MailBox mailBox = new MailBox(first.getBean(FileMailSender.class).directory());
             String message = mailBox.awaitMessage(email, 1);
             assertThat(message).contains("set your password");
             assertThat(first.getBean(Accounts.class).bootstrapAdministrator(email)).as("a second call").isEmpty();
@@ -53,7 +53,7 @@ class AdministratorBootstrapIT {
         String other = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
         try (ConfigurableApplicationContext second = start(database, email);
              ConfigurableApplicationContext third = start(database, other)) {
-            MailBox mailBox = new MailBox(second.getBean(FileMailSender.class));
+            MailBox mailBox = new MailBox(second.getBean(FileMailSender.class).directory());
             assertThat(mailBox.messagesTo(email)).hasSize(1);
             assertThat(mailBox.messagesTo(other)).isEmpty();
             assertThat(third.getBean(Accounts.class).findByEmail(other)).isEmpty();

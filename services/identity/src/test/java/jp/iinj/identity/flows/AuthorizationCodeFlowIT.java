@@ -9,7 +9,7 @@ import jp.iinj.identity.accounts.Account;
 import jp.iinj.identity.accounts.AccountStore;
 import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.support.Api;
-import jp.iinj.identity.support.Browser;
+import jp.iinj.testing.web.Browser;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.identity.support.Portal;

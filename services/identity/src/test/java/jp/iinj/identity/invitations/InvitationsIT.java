@@ -15,7 +15,7 @@ import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.MailBox;
+import jp.iinj.testing.mail.MailBox;
 import jp.iinj.testing.time.MutableClock;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
@@ -56,7 +56,7 @@ class InvitationsIT {
     void setUp() {
         api = new Api(port);
         portal = new Portal(port);
-        mailBox = new MailBox(mailSender);
+        mailBox = new MailBox(mailSender.directory());
         testAccounts = new TestAccounts(store, accounts);
         memberId = UUID.randomUUID().toString();
         String owner = TestAccounts.uniqueEmail("owner");

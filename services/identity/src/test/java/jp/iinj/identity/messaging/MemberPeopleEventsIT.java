@@ -31,7 +31,7 @@ import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.MailBox;
+import jp.iinj.testing.mail.MailBox;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
@@ -115,7 +115,7 @@ class MemberPeopleEventsIT {
         String staffEmail = TestAccounts.uniqueEmail("staff");
         String password = "staff member passphrase";
         invitations.invite(ADMIN, staffEmail, memberId);
-        String invitation = MailBox.tokenIn(new MailBox(mailSender).awaitMessage(staffEmail, 1));
+        String invitation = MailBox.tokenIn(new MailBox(mailSender.directory()).awaitMessage(staffEmail, 1));
         String correlationId = "people-it-" + UUID.randomUUID();
 
         var accepted = new Api(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

@@ -20,7 +20,7 @@ import jp.iinj.identity.accounts.AccountStatus;
 import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.IdentityIntegrationTest;
-import jp.iinj.identity.support.MailBox;
+import jp.iinj.testing.mail.MailBox;
 import jp.iinj.identity.support.TestAccounts;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TestProducer;
@@ -70,7 +70,7 @@ class MembershipEventsIT {
         assertThat(member.memberIds()).containsExactly(memberId);
         assertThat(member.roles()).contains(PlatformRole.MEMBER);
         // exactly one set-password link, though the approval came twice
-        MailBox mailBox = new MailBox(mailSender);
+        MailBox mailBox = new MailBox(mailSender.directory());
         assertThat(mailBox.awaitMessage(email, 1)).contains("set your password");
         assertThat(mailBox.messagesTo(email)).hasSize(1);
     }

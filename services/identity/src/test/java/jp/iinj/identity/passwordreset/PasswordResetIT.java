@@ -9,7 +9,7 @@ import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
-import jp.iinj.identity.support.MailBox;
+import jp.iinj.testing.mail.MailBox;
 import jp.iinj.testing.time.MutableClock;
 import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
@@ -48,7 +48,7 @@ class PasswordResetIT {
     void setUp() {
         api = new Api(port);
         portal = new Portal(port);
-        mailBox = new MailBox(mailSender);
+        mailBox = new MailBox(mailSender.directory());
         email = TestAccounts.uniqueEmail("forgetful");
         new TestAccounts(store, accounts).active(email, Set.of(), List.of(), List.of());
     }

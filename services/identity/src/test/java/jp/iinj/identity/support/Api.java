@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import jp.iinj.testing.web.Browser;
 
 /** JSON calls to the identity service over real HTTP. */
 public final class Api {

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import jp.iinj.testing.web.Browser;
 
 /**
  * What the web portal and its user do, over real HTTP: authorization request with PKCE (S256), the login page and

@@ -1,4 +1,4 @@
-package jp.iinj.endtoend.support;
+package jp.iinj.testing.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A person's browser: keeps its cookies (the sign-in session), follows no redirects (the portal follows them one by one). */
-final class Browser {
+/**
+ * A person's browser over real HTTP: keeps its cookies (the sign-in session) and follows no redirects, so a test
+ * follows them one by one and sees each. Every request times out after 30 s.
+ */
+public final class Browser {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -24,11 +29,11 @@ final class Browser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    HttpResponse<String> get(String url) {
+    public HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/xhtml+xml").GET());
     }
 
-    HttpResponse<String> postForm(String url, Map<String, String> form) {
+    public HttpResponse<String> postForm(String url, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html,application/xhtml+xml")
@@ -36,25 +41,24 @@ final class Browser {
     }
 
     /** The token endpoint, as the portal's JavaScript calls it. */
-    HttpResponse<String> postTokenRequest(String url, Map<String, String> form) {
+    public HttpResponse<String> postTokenRequest(String url, Map<String, String> form) {
         return send(tokenRequest(url, form));
     }
 
     /** The token endpoint with client authentication ({@code Authorization: Basic ...}). */
-    HttpResponse<String> postTokenRequest(String url, Map<String, String> form, String authorization) {
+    public HttpResponse<String> postTokenRequest(String url, Map<String, String> form, String authorization) {
         return send(tokenRequest(url, form).header("Authorization", authorization));
     }
 
-    private static HttpRequest.Builder tokenRequest(String url, Map<String, String> form) {
-        return HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
+    /** Any request, with this browser's cookies and the 30 s timeout. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.timeout(REQUEST_TIMEOUT).build());
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** A request built by the caller, timeout included, with this browser's cookies. */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -63,10 +67,18 @@ final class Browser {
         }
     }
 
-    static String form(Map<String, String> form) {
+    /** {@code application/x-www-form-urlencoded}, in the map's order. */
+    public static String form(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    private static HttpRequest.Builder tokenRequest(String url, Map<String, String> form) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)));
     }
 }

@@ -1,4 +1,4 @@
-package jp.iinj.endtoend.support;
+package jp.iinj.testing.mail;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * identity's local mail sender's outbox (one text file per message: {@code To:}, {@code Subject:}, a blank line,
- * the text, ending with {@code Token: <token>}), read as a person opening the files would.
+ * The identity service's local mail outbox (one text file per message: {@code To:}, {@code Subject:}, a blank line,
+ * the text, ending with {@code Token: <token>} and a newline), read as a person opening the files would.
  */
 public final class MailBox {
 
@@ -34,15 +34,6 @@ public final class MailBox {
         this.directory = directory;
     }
 
-    /** Waits for a message to {@code email} with this subject and returns its token. */
-    public String awaitToken(String email, String subject) {
-        return await("a mail \"" + subject + "\" to " + email + " in " + directory)
-                .atMost(MAIL_TIMEOUT)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> latestToken(email, subject), Optional::isPresent)
-                .orElseThrow();
-    }
-
     /** Messages to this address, oldest first (file names start with the time they were written). */
     public List<String> messagesTo(String email) {
         if (!Files.isDirectory(directory)) {
@@ -53,6 +44,33 @@ public final class MailBox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits for the {@code n}-th message (1-based) to this address, written to its end, and returns it. */
+    public String awaitMessage(String email, int n) {
+        return await("mail number " + n + " to " + email + " in " + directory)
+                .atMost(MAIL_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> messagesTo(email), messages -> messages.size() >= n && messages.get(n - 1).endsWith("\n"))
+                .get(n - 1);
+    }
+
+    /** Waits for a message to {@code email} with this subject and returns its token. */
+    public String awaitToken(String email, String subject) {
+        return await("a mail \"" + subject + "\" to " + email + " in " + directory)
+                .atMost(MAIL_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> latestToken(email, subject), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The token in a message. */
+    public static String tokenIn(String message) {
+        Matcher token = TOKEN.matcher(message);
+        if (!token.find()) {
+            throw new AssertionError("no token in mail:\n" + message);
+        }
+        return token.group(1);
     }
 
     private Optional<String> latestToken(String email, String subject) {
