@@ -21,7 +21,7 @@ import jp.iinj.endtoend.support.Answer;
 import jp.iinj.endtoend.support.EndToEndTest;
 import jp.iinj.endtoend.support.FrontDoor;
 import jp.iinj.endtoend.support.Jwt;
-import jp.iinj.endtoend.support.Portal;
+import jp.iinj.testing.web.Portal;
 import jp.iinj.endtoend.support.Registrations;
 
 /** The platform's story as the README tells it, through the front door only, on the real platform. */
@@ -58,7 +58,7 @@ class FrontDoorIT {
         // the approval reaches identity over Kafka: the owner is mailed a set-password link, sets it, signs in
         String password = Actors.newPassword();
         actors.setPasswordFromMail(owner, password);
-        String token = portal.signIn(owner, password);
+        String token = portal.signIn(owner, password).accessToken();
         Jwt claims = Jwt.decode(token);
         assertThat(claims.roles()).contains("MEMBER");
         assertThat(claims.memberIds()).containsExactly(id);

@@ -21,7 +21,7 @@ import jp.iinj.endtoend.support.CorporateNumbers;
 import jp.iinj.endtoend.support.EndToEndTest;
 import jp.iinj.endtoend.support.FrontDoor;
 import jp.iinj.endtoend.support.Json;
-import jp.iinj.endtoend.support.Portal;
+import jp.iinj.testing.web.Portal;
 import jp.iinj.endtoend.support.PublishedEvents;
 import jp.iinj.endtoend.support.PublishedEvents.PublishedEvent;
 import jp.iinj.endtoend.support.Registrations;
@@ -125,7 +125,7 @@ class MembershipLifecycleIT {
         assertThat(approved.json().path("expiresOn").asString()).isNotBlank();
         String password = Actors.newPassword();
         actors.setPasswordFromMail(ownerEmail, password);
-        String owner = portal.signIn(ownerEmail, password);
+        String owner = portal.signIn(ownerEmail, password).accessToken();
 
         // the owner reads the organisation, its people included, and the version it read (ETag)
         Answer read = frontDoor.get(location, owner);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.security.SecureRandom;
 import jp.iinj.testing.mail.MailBox;
+import jp.iinj.testing.web.Portal;
 
 /**
  * The people of the authorization matrix, set up once per test JVM through the front door only, as they would in
@@ -44,7 +45,7 @@ public final class Actors {
 
     private Actors(RunningPlatform platform) {
         this.frontDoor = new FrontDoor(platform.gatewayUrl());
-        this.portal = new Portal(platform.gatewayUrl());
+        this.portal = Portal.throughGateway(platform.gatewayUrl());
         this.mailBox = new MailBox(platform.mailDirectory());
         this.registrations = new Registrations(frontDoor);
     }
@@ -84,7 +85,7 @@ public final class Actors {
         if (person == null) {
             throw new IllegalArgumentException(actor + " does not sign in");
         }
-        return portal.signInForTokens(person.email(), person.password());
+        return portal.signIn(person.email(), person.password());
     }
 
     public String email(Actor actor) {
@@ -150,7 +151,7 @@ public final class Actors {
         String password = newPassword();
         setPasswordFromMail(email, password);
         credentials.put(actor, new Credentials(email, password));
-        tokens.put(actor, portal.signIn(email, password));
+        tokens.put(actor, portal.signIn(email, password).accessToken());
     }
 
     private void createStaff(Actor actor, String email, String displayName, String role, String bureau) {

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import jp.iinj.testing.mail.MailBox;
+import jp.iinj.testing.web.Portal;
 
 /**
  * A test class against the real local platform, started once per test JVM ({@link RunningPlatform}); its methods

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import jp.iinj.testing.mail.MailBox;
+import jp.iinj.testing.web.Portal;
 
 /**
  * Starts the {@link RunningPlatform} before the first end-to-end test class and stops it after the last one (the

@@ -8,8 +8,8 @@ import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.testing.mail.MailBox;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ class AdminAccountsIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        adminToken = new Portal(port).signIn(new TestAccounts(store, accounts).admin().email(), TestAccounts.PASSWORD)
+        adminToken = IdentityPortal.at(port).signIn(new TestAccounts(store, accounts).admin().email(), TestAccounts.PASSWORD)
                 .accessToken();
     }
 
@@ -57,7 +57,7 @@ class AdminAccountsIT {
         assertThat(api.post("/api/identity/password-resets/" + token, "{\"password\":\"coordinating since 2026\"}")
                 .statusCode()).isEqualTo(204);
 
-        Map<String, Object> claims = Jwks.claims(new Portal(port).signIn(email, "coordinating since 2026").accessToken());
+        Map<String, Object> claims = Jwks.claims(IdentityPortal.at(port).signIn(email, "coordinating since 2026").accessToken());
         assertThat(claims).containsEntry("roles", List.of("COORDINATOR")).containsEntry("bureaus", List.of("tohoku"))
                 .containsEntry("member_ids", List.of());
     }

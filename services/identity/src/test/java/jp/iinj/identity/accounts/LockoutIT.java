@@ -10,8 +10,9 @@ import java.util.concurrent.Future;
 
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.testing.time.MutableClock;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.testing.web.Portal;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class LockoutIT {
 
     @BeforeEach
     void setUp() {
-        portal = new Portal(port);
+        portal = IdentityPortal.at(port);
         email = TestAccounts.uniqueEmail("lockout");
         new TestAccounts(store, accounts).active(email, Set.of(), List.of(), List.of());
     }

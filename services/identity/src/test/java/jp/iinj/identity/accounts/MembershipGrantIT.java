@@ -10,8 +10,9 @@ import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.testing.mail.MailBox;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.testing.web.Portal;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class MembershipGrantIT {
     @BeforeEach
     void setUp() {
         mailBox = new MailBox(mailSender.directory());
-        portal = new Portal(port);
+        portal = IdentityPortal.at(port);
         memberId = UUID.randomUUID().toString();
         email = TestAccounts.uniqueEmail("owner");
     }

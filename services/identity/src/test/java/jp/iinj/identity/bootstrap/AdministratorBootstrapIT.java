@@ -10,8 +10,8 @@ import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.testing.mail.MailBox;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class AdministratorBootstrapIT {
             var set = new Api(port).post("/api/identity/password-resets/" + MailBox.tokenIn(message),
                     "{\"password\":" + Api.quote(ADMIN_PASSWORD) + "}");
             assertThat(set.statusCode()).isEqualTo(204);
-            String token = new Portal(port).signIn(email, ADMIN_PASSWORD).accessToken();
+            String token = IdentityPortal.at(port).signIn(email, ADMIN_PASSWORD).accessToken();
             assertThat(Jwks.claims(token)).containsEntry("roles", List.of("ADMIN"));
             assertThat(new Api(port).get("/api/identity/admin/signing-keys", token).statusCode()).isEqualTo(200);
         }

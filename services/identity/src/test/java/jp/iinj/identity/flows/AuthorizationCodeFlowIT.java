@@ -12,8 +12,9 @@ import jp.iinj.identity.support.Api;
 import jp.iinj.testing.web.Browser;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.testing.web.Portal;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class AuthorizationCodeFlowIT {
 
     @BeforeEach
     void setUp() {
-        portal = new Portal(port);
+        portal = IdentityPortal.at(port);
         testAccounts = new TestAccounts(store, accounts);
     }
 
@@ -104,12 +105,12 @@ class AuthorizationCodeFlowIT {
     void anAuthorizationRequestWithoutPkceIsRefused() {
         Browser browser = new Browser();
         var response = browser.get(portal.baseUrl() + "/oauth2/authorize?response_type=code&client_id="
-                + Portal.CLIENT_ID + "&redirect_uri=" + Portal.REDIRECT_URI + "&scope=openid&state=s1");
+                + Portal.CLIENT_ID + "&redirect_uri=" + IdentityPortal.REDIRECT_URI + "&scope=openid&state=s1");
 
         // the redirect URI is registered: the error goes back to the client, with no code
         assertThat(response.statusCode()).isEqualTo(302);
         String location = response.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(Portal.REDIRECT_URI).contains("error=invalid_request").doesNotContain("code=");
+        assertThat(location).startsWith(IdentityPortal.REDIRECT_URI).contains("error=invalid_request").doesNotContain("code=");
     }
 
     @Test

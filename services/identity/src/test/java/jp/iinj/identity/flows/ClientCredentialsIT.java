@@ -10,8 +10,8 @@ import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +44,7 @@ class ClientCredentialsIT {
     void signInAsAdministrator() {
         api = new Api(port);
         TestAccounts testAccounts = new TestAccounts(store, accounts);
-        adminToken = new Portal(port).signIn(testAccounts.admin().email(), TestAccounts.PASSWORD).accessToken();
+        adminToken = IdentityPortal.at(port).signIn(testAccounts.admin().email(), TestAccounts.PASSWORD).accessToken();
     }
 
     @Test
@@ -102,7 +102,7 @@ class ClientCredentialsIT {
     void onlyAdministratorsCreateClients() {
         String email = TestAccounts.uniqueEmail("member");
         new TestAccounts(store, accounts).active(email, Set.of(PlatformRole.MEMBER), List.of("m-9"), List.of());
-        String memberToken = new Portal(port).signIn(email, TestAccounts.PASSWORD).accessToken();
+        String memberToken = IdentityPortal.at(port).signIn(email, TestAccounts.PASSWORD).accessToken();
         String body = "{\"name\":\"reader\",\"bureaus\":[\"kinki\"]}";
 
         var forbidden = api.post("/api/identity/admin/clients", body, memberToken);

@@ -17,8 +17,9 @@ import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.testing.mail.MailBox;
 import jp.iinj.testing.time.MutableClock;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.testing.web.Portal;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class InvitationsIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        portal = new Portal(port);
+        portal = IdentityPortal.at(port);
         mailBox = new MailBox(mailSender.directory());
         testAccounts = new TestAccounts(store, accounts);
         memberId = UUID.randomUUID().toString();

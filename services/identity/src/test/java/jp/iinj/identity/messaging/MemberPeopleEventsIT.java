@@ -32,12 +32,12 @@ import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.testing.mail.MailBox;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TestProducer;
 import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.identity.support.IdentityPortal;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -141,7 +141,7 @@ class MemberPeopleEventsIT {
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.PERSON_LEFT_MEMBER_V1, left.value());
         assertThat(JSON.readTree(left.value()).path("subject").asString()).isEqualTo(subject);
         assertThat(JSON.readTree(left.value()).path("reason").asString()).isEqualTo("REMOVED_BY_ORGANISATION");
-        assertThat(Jwks.claims(new Portal(port).signIn(staffEmail, password).accessToken()))
+        assertThat(Jwks.claims(IdentityPortal.at(port).signIn(staffEmail, password).accessToken()))
                 .containsEntry("member_ids", List.of());
 
         // removed again (another event): nothing changes, nothing is published. The removal of a colleague,

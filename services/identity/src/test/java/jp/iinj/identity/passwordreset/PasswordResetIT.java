@@ -11,8 +11,9 @@ import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.testing.mail.MailBox;
 import jp.iinj.testing.time.MutableClock;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.testing.web.Portal;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class PasswordResetIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        portal = new Portal(port);
+        portal = IdentityPortal.at(port);
         mailBox = new MailBox(mailSender.directory());
         email = TestAccounts.uniqueEmail("forgetful");
         new TestAccounts(store, accounts).active(email, Set.of(), List.of(), List.of());

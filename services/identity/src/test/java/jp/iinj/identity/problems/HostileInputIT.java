@@ -9,8 +9,9 @@ import jp.iinj.identity.accounts.AccountStore;
 import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.testing.web.Portal;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class HostileInputIT {
     void setUp() {
         api = new Api(port);
         if (adminToken == null) {
-            adminToken = new Portal(port).signIn(new TestAccounts(store, accounts).admin().email(),
+            adminToken = IdentityPortal.at(port).signIn(new TestAccounts(store, accounts).admin().email(),
                     TestAccounts.PASSWORD).accessToken();
         }
     }

@@ -9,8 +9,9 @@ import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.IdentityIntegrationTest;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.testing.time.MutableClock;
-import jp.iinj.identity.support.Portal;
 import jp.iinj.identity.support.TestAccounts;
+import jp.iinj.testing.web.Portal;
+import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class SigningKeyRotationIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        portal = new Portal(port);
+        portal = IdentityPortal.at(port);
         adminEmail = new TestAccounts(store, accounts).admin().email();
     }
 

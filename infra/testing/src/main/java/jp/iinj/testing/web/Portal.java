@@ -1,4 +1,4 @@
-package jp.iinj.endtoend.support;
+package jp.iinj.testing.web;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -10,16 +10,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
-import jp.iinj.testing.web.Browser;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the web portal and its user do to get an access token, through the gateway only: the authorization request
- * with PKCE (S256), the login page and its CSRF token, the form post, the redirect with the code, and the token
- * request with the code verifier ({@code iinj-portal} is a public client).
+ * What the web portal and its user do to get tokens, over real HTTP: the authorization request with PKCE (S256), the
+ * login page and its CSRF token, the form post, the redirect with the code, and the token request with the code
+ * verifier ({@code iinj-portal} is a public client). Against identity directly or through the gateway: the base URL
+ * says which. Any step that does not go as a browser expects fails with the answer it got.
  */
 public final class Portal {
 
@@ -27,37 +29,52 @@ public final class Portal {
 
     private static final Pattern CSRF =
             Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String gatewayUrl;
+    private final String baseUrl;
+    private final String redirectUri;
 
-    public Portal(String gatewayUrl) {
-        this.gatewayUrl = gatewayUrl;
+    /**
+     * @param baseUrl     where the authorization and token endpoints are, e.g. the gateway
+     * @param redirectUri the portal's redirect URI as identity has it registered
+     */
+    public Portal(String baseUrl, String redirectUri) {
+        this.baseUrl = baseUrl;
+        this.redirectUri = redirectUri;
     }
 
-    /** The redirect URI identity registers for the portal under the gateway's address. */
+    /** The portal as users reach it: through the gateway, whose {@code /callback} is the registered redirect URI. */
+    public static Portal throughGateway(String gatewayUrl) {
+        return new Portal(gatewayUrl, gatewayUrl + "/callback");
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public String redirectUri() {
-        return gatewayUrl + "/callback";
-    }
-
-    /** Signs in and returns the access token; any step that does not go as a browser expects fails with the answer. */
-    public String signIn(String email, String password) {
-        return signInForTokens(email, password).accessToken();
+        return redirectUri;
     }
 
     /** The tokens of a sign-in: the access token for APIs, the ID token for the portal itself. */
     public record Tokens(String accessToken, String idToken) {
     }
 
-    /** Signs in and returns both tokens of the token response. */
-    public Tokens signInForTokens(String email, String password) {
+    /** Signs in; fails when the login is refused or any step goes wrong. */
+    public Tokens signIn(String email, String password) {
+        return trySignIn(email, password).orElseThrow(() -> new AssertionError("Sign-in of " + email + " refused"));
+    }
+
+    /** Empty when the login form answers with an error (wrong password, locked, pending, …). */
+    public Optional<Tokens> trySignIn(String email, String password) {
         Browser browser = new Browser();
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
-        String authorize = gatewayUrl + "/oauth2/authorize?" + Browser.form(ordered(
+        String authorize = baseUrl + "/oauth2/authorize?" + Browser.form(ordered(
                 "response_type", "code",
                 "client_id", CLIENT_ID,
-                "redirect_uri", redirectUri(),
+                "redirect_uri", redirectUri,
                 "scope", "openid profile",
                 "state", state,
                 "code_challenge", challenge(verifier),
@@ -75,42 +92,80 @@ public final class Portal {
         HttpResponse<String> afterLogin = browser.postForm(loginUrl, ordered(
                 "username", email, "password", password, "_csrf", csrf.group(1) != null ? csrf.group(1) : csrf.group(2)));
         String next = absolute(expectRedirect(afterLogin, "the login form"));
-        require(!next.contains("/login?error"), "the login of " + email + " is accepted", afterLogin);
+        if (next.contains("/login?error")) {
+            return Optional.empty();
+        }
         require(next.contains("/oauth2/authorize"), "the login form sends the browser back to /oauth2/authorize", afterLogin);
 
         HttpResponse<String> withCode = browser.get(next);
         URI callback = URI.create(expectRedirect(withCode, "the authorization request after the login"));
-        require(callback.toString().startsWith(redirectUri()), "the code goes to the portal's redirect URI", withCode);
+        require(callback.toString().startsWith(redirectUri), "the code goes to the portal's redirect URI", withCode);
         Map<String, String> query = query(callback);
         require(state.equals(query.get("state")), "the state comes back unchanged", withCode);
         String code = query.get("code");
         require(code != null && !code.isBlank(), "the redirect carries a code", withCode);
 
-        HttpResponse<String> tokenResponse = browser.postTokenRequest(gatewayUrl + "/oauth2/token", ordered(
-                "grant_type", "authorization_code",
-                "code", code,
-                "redirect_uri", redirectUri(),
-                "client_id", CLIENT_ID,
-                "code_verifier", verifier));
+        HttpResponse<String> tokenResponse = exchange(code, verifier);
         require(tokenResponse.statusCode() == 200, "the token request answers 200", tokenResponse);
-        JsonNode tokens = Json.parse(tokenResponse.body());
+        JsonNode tokens = JSON.readTree(tokenResponse.body());
         String accessToken = tokens.path("access_token").asString("");
         String idToken = tokens.path("id_token").asString("");
         require(!accessToken.isBlank() && !idToken.isBlank(), "the token response has an access_token and an id_token",
                 tokenResponse);
-        return new Tokens(accessToken, idToken);
+        return Optional.of(new Tokens(accessToken, idToken));
     }
 
-    /** A machine's token: client credentials (HTTP Basic) at the token endpoint, through the gateway. */
+    /** The token request of the flow, with any verifier (tests give wrong ones too). */
+    public HttpResponse<String> exchange(String code, String verifier) {
+        return new Browser().postTokenRequest(baseUrl + "/oauth2/token", ordered(
+                "grant_type", "authorization_code",
+                "code", code,
+                "redirect_uri", redirectUri,
+                "client_id", CLIENT_ID,
+                "code_verifier", verifier));
+    }
+
+    /** A machine's token: client credentials (HTTP Basic) at the token endpoint. */
     public String clientCredentials(String clientId, String clientSecret, String scope) {
-        String basic = java.util.Base64.getEncoder().encodeToString(
-                (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> tokenResponse = new Browser().postTokenRequest(gatewayUrl + "/oauth2/token",
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> tokenResponse = new Browser().postTokenRequest(baseUrl + "/oauth2/token",
                 ordered("grant_type", "client_credentials", "scope", scope), "Basic " + basic);
         require(tokenResponse.statusCode() == 200, "the client credentials token request answers 200", tokenResponse);
-        String accessToken = Json.parse(tokenResponse.body()).path("access_token").asString("");
+        String accessToken = JSON.readTree(tokenResponse.body()).path("access_token").asString("");
         require(!accessToken.isBlank(), "the token response has an access_token", tokenResponse);
         return accessToken;
+    }
+
+    /** The PKCE S256 code challenge of a verifier. */
+    public static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Random bytes, base64url without padding: verifiers, states, made-up tokens. */
+    public static String randomUrlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The decoded query parameters of a URI, in order. */
+    public static Map<String, String> query(URI uri) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
     }
 
     private static String expectRedirect(HttpResponse<String> response, String step) {
@@ -120,7 +175,7 @@ public final class Portal {
     }
 
     private String absolute(String location) {
-        return location.startsWith("http") ? location : gatewayUrl + location;
+        return location.startsWith("http") ? location : baseUrl + location;
     }
 
     private static void require(boolean condition, String expectation, HttpResponse<String> response) {
@@ -134,35 +189,6 @@ public final class Portal {
         return response.request().method() + " " + response.uri() + " -> " + response.statusCode()
                 + " Location=" + response.headers().firstValue("Location").orElse("-") + " "
                 + (body.length() > 400 ? body.substring(0, 400) + " ..." : body);
-    }
-
-    static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String randomUrlSafe(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return values;
     }
 
     private static Map<String, String> ordered(String... keysAndValues) {

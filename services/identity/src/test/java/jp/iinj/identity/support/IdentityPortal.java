@@ -1,0 +1,17 @@
+package jp.iinj.identity.support;
+
+import jp.iinj.testing.web.Portal;
+
+/** The portal signing in at identity itself, as these tests run it: the redirect URI is the one the tests register. */
+public final class IdentityPortal {
+
+    /** The portal's redirect URI in identity's test configuration (the local gateway's {@code /callback}). */
+    public static final String REDIRECT_URI = "http://127.0.0.1:8100/callback";
+
+    private IdentityPortal() {
+    }
+
+    public static Portal at(int port) {
+        return new Portal("http://localhost:" + port, REDIRECT_URI);
+    }
+}
