@@ -3,7 +3,7 @@
 # anonymous, each request a new corporate number and Idempotency-Key: registration-throughput.lua), on a throw-away
 # local platform with its own data directory and ports; then waits for member-registry's outbox to publish every
 # event the registrations wrote. Last, a steady-rate phase (RegistrationLatency.java) times registration -> event on
-# Kafka well below saturation.
+# Kafka at a fixed rate below saturation.
 #
 #   infra/benchmarks/registration-throughput.sh      (from the repository root; see infra/benchmarks/README.md)
 #
@@ -32,6 +32,7 @@ cd "$(dirname "$0")/../.."
 REPO=$PWD
 LUA=$REPO/infra/benchmarks/registration-throughput.lua
 STEADY_JAVA=$REPO/infra/benchmarks/RegistrationLatency.java
+STEADY_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"   # C1 only: less JIT CPU taken from the services
 # shellcheck source=throwaway-platform.sh
 source infra/benchmarks/throwaway-platform.sh
 trap 'say "FAILED: unexpected error (status $?) at line $LINENO: $BASH_COMMAND"' ERR
@@ -162,10 +163,10 @@ for ((r = 1; r <= BENCH_ROUNDS; r++)); do
 done
 
 # ---- steady rate: registration -> event on Kafka ---------------------------------------------------------------------
-# Far below saturation, so the latency is the path's own (gateway, registry, MongoDB write, outbox hand-off, Kafka)
-# rather than queueing. RegistrationLatency.java sends on a fixed schedule (open loop) and times each registration
-# until a plain consumer sees its member-registered event; CPU is sampled between its "PHASE measuring" and
-# "PHASE sent" lines, so neither its warm-up nor the wait for late events counts.
+# Below the saturated rate of the runs, so the latency is mostly the path's own (gateway, registry, MongoDB write,
+# outbox hand-off, Kafka) rather than a queue that keeps growing. RegistrationLatency.java sends on a fixed schedule
+# (open loop) and times each registration until a plain consumer sees its member-registered event; CPU is sampled
+# between its "PHASE measuring" and "PHASE sent" lines, so neither its warm-up nor the wait for late events counts.
 STEADY=
 if ((BENCH_STEADY_RATE > 0)); then
     sleep "$BENCH_PAUSE"
@@ -175,7 +176,8 @@ if ((BENCH_STEADY_RATE > 0)); then
     STEADY=$OUT/steady.txt
     say "steady phase: $BENCH_STEADY_RATE registrations/s, ${BENCH_STEADY_WARMUP}s warm-up + ${BENCH_STEADY_DURATION}s measured"
     # the launcher's classpath has kafka-clients (through the broker) and a logging back end
-    "$JAVA" -Xms64m -Xmx256m -XX:+UseSerialGC -cp "$LAUNCHER_CP" "$STEADY_JAVA" --url "$URL" --bootstrap "127.0.0.1:$KAFKA_PORT" \
+    # shellcheck disable=SC2086
+    "$JAVA" $STEADY_JAVA_OPTS -cp "$LAUNCHER_CP" "$STEADY_JAVA" --url "$URL" --bootstrap "127.0.0.1:$KAFKA_PORT" \
         --run "$RUN" --rate "$BENCH_STEADY_RATE" --duration "$BENCH_STEADY_DURATION" --warmup "$BENCH_STEADY_WARMUP" \
         --timeout "$BENCH_STEADY_TIMEOUT" --http-timeout "$BENCH_TIMEOUT" >"$STEADY" 2>"$STEADY.err" &
     STEADY_PID=$!
@@ -286,7 +288,7 @@ SECTION=$WORK/section.md
     echo "| request | \`POST /api/members/organisations\`, anonymous, JSON (~380 bytes): a new corporate number (valid check digit), \`Idempotency-Key\` and owner e-mail per request, prefectures of 6 bureaus |"
     echo "| procedure | warm-up in 10 s steps until throughput is steady (${WARMED}s), then $BENCH_ROUNDS runs; before each run ${BENCH_PAUSE}s pause, the outbox drained, and a wait (≤ ${BENCH_QUIET_WAIT}s) until other processes use ≤ ${BENCH_QUIET_MAX}% of a core; the row is the run with the median throughput; backlog sampled every second from member-registry's \`iinj_outbox_backlog\` |"
     if [[ -n $STEADY ]]; then
-        echo "| steady phase | \`RegistrationLatency.java\` after the runs (same pause, drained outbox, quiet wait): JDK \`HttpClient\`, HTTP/1.1, asynchronous, each send at its scheduled instant (the latency counts from there; largest lag $(steady_field max_send_lag_ms) ms), same request as wrk's; a \`KafkaConsumer\` of its own (random group, partitions assigned and positioned at the end before the first send) on \`membership.member-events.v1\`, matching \`ce_type\` \`member-registered\` by record key = member id; events not received ${BENCH_STEADY_TIMEOUT}s after the last send count as missing; \`-Xmx256m -XX:+UseSerialGC\` |"
+        echo "| steady phase | \`RegistrationLatency.java\` after the runs (same pause, drained outbox, quiet wait): JDK \`HttpClient\`, HTTP/1.1, asynchronous, each send at its scheduled instant (the latency counts from there; largest lag $(steady_field max_send_lag_ms) ms), same request as wrk's; a \`KafkaConsumer\` of its own (random group, partitions assigned and positioned at the end before the first send) on \`membership.member-events.v1\`, matching \`ce_type\` \`member-registered\` by record key = member id; events not received ${BENCH_STEADY_TIMEOUT}s after the last send count as missing; its JVM \`$STEADY_JAVA_OPTS\` |"
     fi
     echo
     echo "<details><summary>Every run</summary>"
