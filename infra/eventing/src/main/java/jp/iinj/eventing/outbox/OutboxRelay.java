@@ -170,6 +170,7 @@ public class OutboxRelay implements SmartLifecycle {
         return aggregate.get(OutboxFields.PENDING) instanceof Number pending ? pending.longValue() : 0L;
     }
 
+    /** {@link #due}, read from a sweep's projection: the one query gives the backlog too, so it cannot filter. */
     private static boolean isDue(Document aggregate, Instant now) {
         Date retryAt = aggregate.getDate(OutboxFields.RETRY_AT);
         Document lease = aggregate.get(OutboxFields.LEASE, Document.class);

@@ -34,20 +34,17 @@ public class MemberPeopleEvents {
 
     /** @param displayName the name the account has after the change */
     public OutboxEntry joined(Account account, String displayName, String memberId, PersonRole role) {
-        Instant now = now();
+        Instant now = clock.instant();
         var payload = new PersonJoinedMemberV1(memberId, account.id(), role, displayName, account.email(), now);
         return events.create(TopicCatalogue.PERSON_JOINED_MEMBER_V1, memberId, payload, EventRegion.none(),
                 MDC.get(RequestCorrelation.MDC_KEY), now);
     }
 
     public OutboxEntry left(String accountId, String memberId, String reason) {
-        Instant now = now();
+        Instant now = clock.instant();
         var payload = new PersonLeftMemberV1(memberId, accountId, now, reason);
         return events.create(TopicCatalogue.PERSON_LEFT_MEMBER_V1, memberId, payload, EventRegion.none(),
                 MDC.get(RequestCorrelation.MDC_KEY), now);
     }
 
-    private Instant now() {
-        return clock.instant();
-    }
 }

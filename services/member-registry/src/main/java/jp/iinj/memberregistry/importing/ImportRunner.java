@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +60,7 @@ class ImportRunner implements SmartLifecycle {
         String id = status.id();
         PendingProgress pending = new PendingProgress(settings.maxStoredErrors());
         Disposable heartbeat = Flux.interval(settings.heartbeatInterval())
-                .concatMap(tick -> imports.touch(id, now()).onErrorReturn(true))
+                .concatMap(tick -> imports.touch(id, clock.instant()).onErrorReturn(true))
                 .subscribe();
         Run run = new Run(Disposables.swap(), heartbeat, pending);
         running.put(id, run);
@@ -94,15 +93,16 @@ class ImportRunner implements SmartLifecycle {
                 .doOnNext(pending::add)
                 .bufferTimeout(settings.progressEveryRows(), settings.progressInterval(), true)
                 // one status write at a time, and no batches queued behind it: memory stays flat
-                .concatMapDelayError(batch -> imports.progress(id, pending.drain(), now()), true, 1)
+                .concatMapDelayError(batch -> imports.progress(id, pending.drain(), clock.instant()), true, 1)
                 // declared FAILED meanwhile (it looked dead): stop, write nothing more
                 .takeWhile(stillRunning -> stillRunning)
-                .then(Mono.defer(() -> imports.finish(id, pending.drain(), ImportState.COMPLETED, null, now())))
+                .then(Mono.defer(() ->
+                        imports.finish(id, pending.drain(), ImportState.COMPLETED, null, clock.instant())))
                 .map(recorded -> recorded ? "COMPLETED" : "abandoned: it had been declared FAILED")
                 .onErrorResume(failure -> {
                     String reason = reasonFor(failure, lastRowRead.get(), status.correlationId());
                     log.warn("Import {} failed after row {}: {}", id, lastRowRead.get(), reason, failure);
-                    return imports.finish(id, pending.drain(), ImportState.FAILED, reason, now())
+                    return imports.finish(id, pending.drain(), ImportState.FAILED, reason, clock.instant())
                             .map(recorded -> "FAILED");
                 });
     }
@@ -117,9 +117,6 @@ class ImportRunner implements SmartLifecycle {
                 + correlationId + "). Import the file again: rows imported already then count as already registered.";
     }
 
-    private Instant now() {
-        return clock.instant();
-    }
 
     private static void delete(Path file) {
         try {
@@ -144,7 +141,7 @@ class ImportRunner implements SmartLifecycle {
             try {
                 imports.finish(id, run.pending().drain(), ImportState.FAILED, "The service instance running the "
                         + "import stopped. Import the file again: rows imported already then count as already "
-                        + "registered.", now()).block(SHUTDOWN_WRITE_TIMEOUT);
+                        + "registered.", clock.instant()).block(SHUTDOWN_WRITE_TIMEOUT);
             } catch (RuntimeException e) {
                 log.warn("Could not declare import {} FAILED at shutdown; the reaper will", id, e);
             }

@@ -69,7 +69,7 @@ class StaleImportReaper implements SmartLifecycle {
 
     /** Declares up to one batch of stale imports FAILED; how many this call declared. */
     Mono<Long> reapStale() {
-        Instant now = now();
+        Instant now = clock.instant();
         Instant before = now.minus(settings.staleAfter());
         return imports.stale(before, BATCH)
                 .concatMap(stale -> imports.failIfStale(stale.id(), before, REASON, now)
@@ -84,7 +84,7 @@ class StaleImportReaper implements SmartLifecycle {
 
     /** The status as it is now: declared FAILED first if it is stale. */
     Mono<MemberImport> current(MemberImport status) {
-        Instant now = now();
+        Instant now = clock.instant();
         Instant before = now.minus(settings.staleAfter());
         if (status.state() != ImportState.RUNNING || !status.updatedAt().isBefore(before)) {
             return Mono.just(status);
@@ -102,7 +102,4 @@ class StaleImportReaper implements SmartLifecycle {
         }
     }
 
-    private Instant now() {
-        return clock.instant();
-    }
 }
