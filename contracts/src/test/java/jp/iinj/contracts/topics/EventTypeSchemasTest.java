@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -44,6 +44,7 @@ import jp.iinj.contracts.membership.WithdrawalReason;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
 import jp.iinj.contracts.membership.OrganisationType;
+import jp.iinj.contracts.membership.PublicMemberProfile;
 import jp.iinj.contracts.membership.StaffRemovedV1;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,12 +65,12 @@ class EventTypeSchemasTest {
 
     /** One valid payload per event type; a new event type fails here until it adds one. */
     private static final Map<EventType<?>, Object> SAMPLES = Map.ofEntries(
-            Map.entry(MEMBER_REGISTERED_V1, new MemberRegisteredV1(MEMBER, "株式会社信濃川精機", OrganisationType.SME,
-                    "3110001012345", "15", "kanto", "シナノガワセイキ", "Shinanogawa Seiki Co., Ltd.",
-                    "https://shinanogawa-seiki.example.jp", EmployeeBand.EMPLOYEES_20_TO_49,
+            Map.entry(MEMBER_REGISTERED_V1, new MemberRegisteredV1(MEMBER, "3110001012345", new PublicMemberProfile(
+                    "株式会社信濃川精機", "シナノガワセイキ", "Shinanogawa Seiki Co., Ltd.", OrganisationType.SME, "15",
+                    "kanto", "https://shinanogawa-seiki.example.jp", EmployeeBand.EMPLOYEES_20_TO_49,
                     CapitalBand.FROM_10M_TO_50M_YEN, List.of(new JsicCode("14", "2611")),
                     List.of("metal-processing", "machinery"), List.of("精密切削", "five-axis machining"),
-                    List.of("c-9f2d"), TargetTypology.TYPE_2_SECOND_TIME_START_UP_OR_HIDDEN_CHAMPION, AT)),
+                    List.of("c-9f2d"), TargetTypology.TYPE_2_SECOND_TIME_START_UP_OR_HIDDEN_CHAMPION), AT)),
             Map.entry(TopicCatalogue.MEMBER_APPROVED_V1, new MemberApprovedV1(MEMBER, "15", "kanto", AT,
                     LocalDate.parse("2027-04-01"))),
             Map.entry(TopicCatalogue.MEMBER_REJECTED_V1, new MemberRejectedV1(MEMBER, "15", "kanto",
@@ -83,9 +84,9 @@ class EventTypeSchemasTest {
                     LocalDate.parse("2028-04-01"), AT)),
             Map.entry(TopicCatalogue.MEMBER_LAPSED_V1, new MemberLapsedV1(MEMBER, "15", "kanto",
                     LocalDate.parse("2027-04-01"), AT)),
-            Map.entry(TopicCatalogue.MEMBER_PROFILE_UPDATED_V1, new MemberProfileUpdatedV1(MEMBER, "株式会社信濃川精機",
-                    OrganisationType.SME, null, "15", "kanto", null, null, null, null, null, List.of(), List.of(),
-                    List.of(), List.of(), null, AT)),
+            Map.entry(TopicCatalogue.MEMBER_PROFILE_UPDATED_V1, new MemberProfileUpdatedV1(MEMBER, null,
+                    new PublicMemberProfile("株式会社信濃川精機", null, null, OrganisationType.SME, "15", "kanto", null,
+                            null, null, List.of(), List.of(), List.of(), List.of(), null), AT)),
             Map.entry(TopicCatalogue.STAFF_REMOVED_V1, new StaffRemovedV1(MEMBER,
                     "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", Instant.parse("2026-05-10T08:00:00Z"))),
             Map.entry(TopicCatalogue.PERSON_JOINED_MEMBER_V1, new PersonJoinedMemberV1(MEMBER,
@@ -102,6 +103,14 @@ class EventTypeSchemasTest {
     // format assertions on, so that date-time and friends are checked and not merely annotations
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
+    /** The record's fields as they appear in JSON: an {@code @JsonUnwrapped} component contributes its own fields. */
+    private static List<String> jsonFieldsOf(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents())
+                .flatMap(component -> component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)
+                        ? jsonFieldsOf(component.getType()).stream() : Stream.of(component.getName()))
+                .toList();
+    }
 
     static Stream<EventType<?>> eventTypes() {
         return TopicCatalogue.all().stream().flatMap(topic -> topic.eventTypes().stream());
@@ -124,7 +133,7 @@ class EventTypeSchemasTest {
     void schemaDeclaresExactlyThePayloadRecordsFields(EventType<?> type) {
         // the schemas allow unknown properties, so a field missing from the schema would otherwise go unnoticed
         assertThat(type.payloadType().isRecord()).as("%s payload is a record", type).isTrue();
-        List<String> fields = Arrays.stream(type.payloadType().getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> fields = jsonFieldsOf(type.payloadType());
 
         assertThat(schemaOf(type).path("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(fields);
     }

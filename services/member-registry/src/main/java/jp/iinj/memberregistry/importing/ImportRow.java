@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,10 +17,15 @@ import jp.iinj.contracts.membership.CapitalBand;
 import jp.iinj.contracts.membership.EmployeeBand;
 import jp.iinj.contracts.membership.OrganisationType;
 import jp.iinj.contracts.membership.TargetTypology;
+import jakarta.validation.Valid;
+
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.memberregistry.corporatenumber.ValidCorporateNumber;
 import jp.iinj.memberregistry.organisation.NoCorporateNumberReason;
 import jp.iinj.memberregistry.organisation.OrganisationNames;
 import jp.iinj.memberregistry.profile.ProfileInput;
+import jp.iinj.memberregistry.profile.ProfileInput.JsicCodeInput;
+import jp.iinj.memberregistry.registration.OwnerInput;
 
 /**
  * One data row of an import file, read into the profile's terms but not yet checked by the profile rules.
@@ -30,26 +36,12 @@ import jp.iinj.memberregistry.profile.ProfileInput;
  */
 record ImportRow(
         long number,
-        String corporateNumber,
+        @ValidCorporateNumber String corporateNumber,
         NoCorporateNumberReason noCorporateNumberReason,
-        String legalName,
-        String legalNameKana,
-        String englishName,
-        OrganisationType organisationType,
-        String prefectureCode,
-        String address,
-        String website,
-        EmployeeBand employeeBand,
-        CapitalBand capitalBand,
-        List<JsicCodeInput> jsicCodes,
-        List<String> technologyFields,
-        List<String> keywords,
-        List<String> clusterIds,
-        TargetTypology typology,
-        String ownerName,
-        String ownerEmail,
+        ProfileInput profile,
+        @Valid OwnerInput owner,
         LocalDate expiresOn,
-        List<InvalidField> problems) implements ProfileInput {
+        List<InvalidField> problems) {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile(";");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
@@ -75,9 +67,9 @@ record ImportRow(
             values = List.of();
         }
         Cells cells = new Cells(values, header, problems);
-        return new ImportRow(number,
-                cells.folded(ImportColumn.CORPORATE_NUMBER),
-                cells.choice(ImportColumn.NO_CORPORATE_NUMBER_REASON, NoCorporateNumberReason.class),
+        String ownerName = cells.text(ImportColumn.OWNER_NAME);
+        String ownerEmail = cells.text(ImportColumn.OWNER_EMAIL);
+        ProfileInput profile = new ProfileInput(
                 cells.text(ImportColumn.LEGAL_NAME),
                 cells.text(ImportColumn.LEGAL_NAME_KANA),
                 cells.text(ImportColumn.ENGLISH_NAME),
@@ -92,8 +84,13 @@ record ImportRow(
                 cells.list(ImportColumn.KEYWORDS),
                 cells.list(ImportColumn.CLUSTER_IDS),
                 cells.choice(ImportColumn.TYPOLOGY, TargetTypology.class),
-                cells.text(ImportColumn.OWNER_NAME),
-                cells.text(ImportColumn.OWNER_EMAIL),
+                List.of()); // contact persons are added in the portal, not imported
+        return new ImportRow(number,
+                cells.folded(ImportColumn.CORPORATE_NUMBER),
+                cells.choice(ImportColumn.NO_CORPORATE_NUMBER_REASON, NoCorporateNumberReason.class),
+                profile,
+                // both owner columns or neither: an owner is a person to sign in, with a name and an address
+                ownerName == null && ownerEmail == null ? null : new OwnerInput(ownerName, ownerEmail),
                 cells.date(ImportColumn.EXPIRES_ON),
                 problems);
     }
@@ -101,11 +98,6 @@ record ImportRow(
     /** A row without a single value (e.g. the trailing {@code ,,,} lines of spreadsheet exports): skipped. */
     static boolean blank(List<String> values) {
         return values.stream().allMatch(value -> value == null || value.isBlank());
-    }
-
-    @Override
-    public List<ContactInput> contacts() {
-        return List.of(); // contact persons are added in the portal, not imported
     }
 
     /**
@@ -116,13 +108,19 @@ record ImportRow(
         if (corporateNumber != null) {
             return "number:" + corporateNumber;
         }
-        return "name:" + (legalName == null ? "" : OrganisationNames.normalised(legalName)) + "@" + prefectureCode;
+        String legalName = profile.legalName();
+        return "name:" + (legalName == null ? "" : OrganisationNames.normalised(legalName)) + "@"
+                + profile.prefectureCode();
     }
 
     /** A field the profile rules named ({@code jsicCodes[0].code}) as the file names it ({@code jsic_codes[0].code}). */
     static String columnOf(String profileField) {
         if (profileField == null) {
             return null;
+        }
+        Optional<ImportColumn> whole = ImportColumn.ofProfileField(profileField);
+        if (whole.isPresent()) {
+            return whole.get().header();
         }
         Matcher matcher = PROFILE_FIELD.matcher(profileField);
         if (!matcher.matches()) {

@@ -14,6 +14,7 @@ import jp.iinj.eventing.outbox.AggregateStore;
 import jp.iinj.eventing.outbox.OutboxEntry;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.validation.InputValidation;
 import jp.iinj.memberregistry.messaging.MemberEvents;
 import jp.iinj.memberregistry.organisation.Membership;
 import jp.iinj.memberregistry.organisation.MembershipTerms;
@@ -39,13 +40,15 @@ class RowImport {
 
     private final Organisations organisations;
     private final AggregateStore store;
+    private final InputValidation validation;
     private final ProfileRules rules;
     private final MemberEvents events;
     private final MembershipTerms terms;
     private final Clock clock;
 
-    RowImport(Organisations organisations, AggregateStore store, ProfileRules rules, MemberEvents events,
-              MembershipTerms terms, Clock clock) {
+    RowImport(Organisations organisations, AggregateStore store, InputValidation validation, ProfileRules rules,
+              MemberEvents events, MembershipTerms terms, Clock clock) {
+        this.validation = validation;
         this.organisations = organisations;
         this.store = store;
         this.rules = rules;
@@ -56,12 +59,14 @@ class RowImport {
 
     Mono<RowOutcome> importRow(ImportRow row, ImportScope scope, String correlationId) {
         List<InvalidField> problems = new ArrayList<>(row.problems());
-        RegistrantRules.corporateNumber(row.corporateNumber(), row.noCorporateNumberReason(),
+        validation.problems(row).forEach(problem ->
+                problems.add(new InvalidField(ImportRow.columnOf(problem.field()), problem.message())));
+        RegistrantRules.corporateNumberOrReason(row.corporateNumber(), row.noCorporateNumberReason(),
                 ImportColumn.CORPORATE_NUMBER.header(), ImportColumn.NO_CORPORATE_NUMBER_REASON.header(), problems);
-        OrganisationOwner owner = owner(row, problems);
+        OrganisationOwner owner = row.owner() == null || !problems.isEmpty() ? null : row.owner().owner();
         LocalDate today = clock.instant().atZone(terms.zone()).toLocalDate();
         expiryProblems(row.expiresOn(), today, problems);
-        return rules.check(row, List.of())
+        return rules.check(row.profile(), List.of())
                 .flatMap(profile -> {
                     if (!problems.isEmpty()) {
                         return Mono.just(rejected(row, problems));
@@ -115,15 +120,6 @@ class RowImport {
                 // another row, import or registration stored the same corporate number first
                 .onErrorResume(DuplicateKeyException.class,
                         duplicate -> Mono.just(RowOutcome.alreadyRegistered(row.number())));
-    }
-
-    /** Both owner columns or neither: an owner is a person to sign in, with a name and an address. */
-    private static OrganisationOwner owner(ImportRow row, List<InvalidField> problems) {
-        if (row.ownerName() == null && row.ownerEmail() == null) {
-            return null;
-        }
-        return RegistrantRules.owner(row.ownerName(), row.ownerEmail(), ImportColumn.OWNER_NAME.header(),
-                ImportColumn.OWNER_EMAIL.header(), problems);
     }
 
     private static void expiryProblems(LocalDate expiresOn, LocalDate today, List<InvalidField> problems) {

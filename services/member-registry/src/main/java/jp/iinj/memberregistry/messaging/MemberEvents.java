@@ -24,7 +24,6 @@ import jp.iinj.eventing.outbox.OutboxEntry;
 import jp.iinj.eventing.outbox.OutboxEventFactory;
 import jp.iinj.memberregistry.organisation.Membership;
 import jp.iinj.memberregistry.organisation.Organisation;
-import jp.iinj.memberregistry.organisation.OrganisationProfile;
 
 /**
  * Maps organisation changes to events. Public events ({@code membership.member-events.v1}) carry nothing personal:
@@ -41,11 +40,8 @@ public class MemberEvents {
     }
 
     public OutboxEntry registered(Organisation organisation, String correlationId) {
-        OrganisationProfile p = organisation.profile();
-        var payload = new MemberRegisteredV1(organisation.id(), p.legalName(), p.organisationType(),
-                organisation.corporateNumber(), p.prefectureCode(), p.bureau(), p.legalNameKana(), p.englishName(),
-                p.website(), p.employeeBand(), p.capitalBand(), p.jsicCodes(), p.technologyFields(), p.keywords(),
-                p.clusterIds(), p.typology(), organisation.membership().registeredAt());
+        var payload = new MemberRegisteredV1(organisation.id(), organisation.corporateNumber(),
+                organisation.profile().publicProfile(), organisation.membership().registeredAt());
         return event(TopicCatalogue.MEMBER_REGISTERED_V1, organisation, payload, correlationId);
     }
 
@@ -105,11 +101,8 @@ public class MemberEvents {
     }
 
     public OutboxEntry profileUpdated(Organisation organisation, String correlationId) {
-        OrganisationProfile p = organisation.profile();
-        var payload = new MemberProfileUpdatedV1(organisation.id(), p.legalName(), p.organisationType(),
-                organisation.corporateNumber(), p.prefectureCode(), p.bureau(), p.legalNameKana(), p.englishName(),
-                p.website(), p.employeeBand(), p.capitalBand(), p.jsicCodes(), p.technologyFields(), p.keywords(),
-                p.clusterIds(), p.typology(), organisation.updatedAt());
+        var payload = new MemberProfileUpdatedV1(organisation.id(), organisation.corporateNumber(),
+                organisation.profile().publicProfile(), organisation.updatedAt());
         return event(TopicCatalogue.MEMBER_PROFILE_UPDATED_V1, organisation, payload, correlationId);
     }
 

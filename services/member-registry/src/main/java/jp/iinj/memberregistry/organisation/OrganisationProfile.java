@@ -6,11 +6,13 @@ import jp.iinj.contracts.membership.CapitalBand;
 import jp.iinj.contracts.membership.EmployeeBand;
 import jp.iinj.contracts.membership.JsicCode;
 import jp.iinj.contracts.membership.OrganisationType;
+import jp.iinj.contracts.membership.PublicMemberProfile;
 import jp.iinj.contracts.membership.TargetTypology;
 
 /**
- * What an organisation says about itself, as checked by {@code profile.ProfileRules}. Public apart from
- * {@code address} and {@code contacts} (personal data for sole proprietors and for people).
+ * What an organisation says about itself, as stored after {@code profile.ProfileRules} checked it. Public apart from
+ * {@code address} and {@code contacts} (personal data for sole proprietors and for people): the rest is
+ * {@link #publicProfile()}, which events and responses show.
  *
  * @param bureau derived from {@code prefectureCode} (reference data), never sent by a client
  */
@@ -38,5 +40,11 @@ public record OrganisationProfile(
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         clusterIds = clusterIds == null ? List.of() : List.copyOf(clusterIds);
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
+
+    /** Everything but the personal data; each field copied by its own name (a test holds it to that). */
+    public PublicMemberProfile publicProfile() {
+        return new PublicMemberProfile(legalName, legalNameKana, englishName, organisationType, prefectureCode, bureau,
+                website, employeeBand, capitalBand, jsicCodes, technologyFields, keywords, clusterIds, typology);
     }
 }

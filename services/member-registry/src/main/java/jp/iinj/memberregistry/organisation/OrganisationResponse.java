@@ -4,40 +4,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import jp.iinj.contracts.membership.CapitalBand;
-import jp.iinj.contracts.membership.EmployeeBand;
-import jp.iinj.contracts.membership.JsicCode;
-import jp.iinj.contracts.membership.OrganisationType;
-import jp.iinj.contracts.membership.TargetTypology;
 import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jp.iinj.contracts.membership.PublicMemberProfile;
 
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
 
 /**
- * An organisation as the API shows it. Personal data ({@code address}, {@code contacts}, {@code owner},
+ * An organisation as the API shows it: the public profile's fields at the top level, beside its own. Personal data ({@code address}, {@code contacts}, {@code owner},
  * {@code statusNote}) and the duplicate review are {@code null} for callers who may see the organisation but not
  * its people (coordinators of its bureau).
  */
 public record OrganisationResponse(
         String id,
-        String legalName,
-        String legalNameKana,
-        String englishName,
-        OrganisationType organisationType,
         String corporateNumber,
         NoCorporateNumberReason noCorporateNumberReason,
-        String prefectureCode,
-        String bureau,
+        @JsonUnwrapped PublicMemberProfile profile,
         String address,
-        String website,
-        EmployeeBand employeeBand,
-        CapitalBand capitalBand,
-        List<JsicCode> jsicCodes,
-        List<String> technologyFields,
-        List<String> keywords,
-        List<String> clusterIds,
-        TargetTypology typology,
         List<ContactResponse> contacts,
         OwnerResponse owner,
         MembershipStatus status,
@@ -77,12 +62,8 @@ public record OrganisationResponse(
         OrganisationProfile profile = organisation.profile();
         Membership membership = organisation.membership();
         DuplicateReview review = organisation.duplicateReview();
-        return new OrganisationResponse(organisation.id(), profile.legalName(), profile.legalNameKana(),
-                profile.englishName(), profile.organisationType(), organisation.corporateNumber(),
-                organisation.noCorporateNumberReason(), profile.prefectureCode(), profile.bureau(),
-                personal ? profile.address() : null, profile.website(), profile.employeeBand(), profile.capitalBand(),
-                profile.jsicCodes(), profile.technologyFields(), profile.keywords(), profile.clusterIds(),
-                profile.typology(),
+        return new OrganisationResponse(organisation.id(), organisation.corporateNumber(),
+                organisation.noCorporateNumberReason(), profile.publicProfile(), personal ? profile.address() : null,
                 personal ? profile.contacts().stream()
                         .map(c -> new ContactResponse(c.name(), c.department(), c.email(), c.phone())).toList() : null,
                 personal && organisation.owner() != null

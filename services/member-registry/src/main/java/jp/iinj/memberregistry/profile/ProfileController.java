@@ -77,7 +77,7 @@ public class ProfileController {
     public Mono<ResponseEntity<OrganisationResponse>> updateProfile(
             @PathVariable String organisationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestBody UpdateProfileRequest request) {
+            @RequestBody ProfileInput request) {
         long expectedRevision = RevisionTag.expectedRevision(ifMatch);
         return Mono.zip(CallerRequest.current(), rules.check(request, List.of()))
                 .flatMap(context -> changes.change(organisationId, context.getT1().caller(), expectedRevision,

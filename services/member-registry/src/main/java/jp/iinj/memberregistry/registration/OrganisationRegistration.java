@@ -20,12 +20,12 @@ import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
 import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.httpapi.core.problems.ProblemType;
+import jp.iinj.httpapi.core.validation.InputValidation;
 import jp.iinj.memberregistry.messaging.MemberEvents;
 import jp.iinj.memberregistry.organisation.DuplicateReview;
 import jp.iinj.memberregistry.organisation.Membership;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.organisation.OrganisationNames;
-import jp.iinj.memberregistry.organisation.OrganisationOwner;
 import jp.iinj.memberregistry.organisation.OrganisationProfile;
 import jp.iinj.memberregistry.organisation.Organisations;
 import jp.iinj.memberregistry.profile.ProfileRules;
@@ -45,13 +45,15 @@ public class OrganisationRegistration {
 
     private final AggregateStore store;
     private final Organisations organisations;
+    private final InputValidation validation;
     private final ProfileRules rules;
     private final MemberEvents events;
     private final JsonMapper json;
     private final Clock clock;
 
-    public OrganisationRegistration(AggregateStore store, Organisations organisations, ProfileRules rules,
-                                    MemberEvents events, JsonMapper json, Clock clock) {
+    public OrganisationRegistration(AggregateStore store, Organisations organisations, InputValidation validation,
+                                    ProfileRules rules, MemberEvents events, JsonMapper json, Clock clock) {
+        this.validation = validation;
         this.store = store;
         this.organisations = organisations;
         this.rules = rules;
@@ -93,16 +95,15 @@ public class OrganisationRegistration {
 
     private Mono<Registered> registerAnew(RegisterOrganisationRequest request, String idempotencyKey,
                                           String fingerprint, String correlationId) {
-        List<InvalidField> problems = new ArrayList<>();
+        List<InvalidField> problems = new ArrayList<>(validation.problems(request));
         String corporateNumber = request.corporateNumber();
-        RegistrantRules.corporateNumber(corporateNumber, request.noCorporateNumberReason(), "corporateNumber",
+        RegistrantRules.corporateNumberOrReason(corporateNumber, request.noCorporateNumberReason(), "corporateNumber",
                 "noCorporateNumberReason", problems);
-        OrganisationOwner owner = owner(request.owner(), problems);
-        return rules.check(request, problems).flatMap(profile -> {
+        return rules.check(request.profile(), problems).flatMap(profile -> {
             Instant now = clock.instant();
             String id = UUID.randomUUID().toString();
             return possibleDuplicates(corporateNumber, profile).map(candidates -> Organisation.registered(id, profile,
-                            corporateNumber, request.noCorporateNumberReason(), owner, Membership.applied(now),
+                            corporateNumber, request.noCorporateNumberReason(), request.owner().owner(), Membership.applied(now),
                             candidates.isEmpty() ? null : new DuplicateReview(candidates, now, null),
                             idempotencyKey == null ? null : new Organisation.RegistrationKey(idempotencyKey, fingerprint),
                             now))
@@ -126,14 +127,6 @@ public class OrganisationRegistration {
         }
         return organisations.withSameNameAndPrefecture(OrganisationNames.normalised(profile.legalName()),
                 profile.prefectureCode(), MAX_DUPLICATE_CANDIDATES).map(Organisation::id).collectList();
-    }
-
-    private static OrganisationOwner owner(RegisterOrganisationRequest.Owner owner, List<InvalidField> problems) {
-        if (owner == null) {
-            problems.add(new InvalidField("owner", "must not be null"));
-            return null;
-        }
-        return RegistrantRules.owner(owner.displayName(), owner.email(), "owner.displayName", "owner.email", problems);
     }
 
     /** The same request always gives the same fingerprint: records serialise their fields in declaration order. */

@@ -1,44 +1,24 @@
 package jp.iinj.memberregistry.registration;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
-import jp.iinj.contracts.membership.CapitalBand;
-import jp.iinj.contracts.membership.EmployeeBand;
-import jp.iinj.contracts.membership.OrganisationType;
-import jp.iinj.contracts.membership.TargetTypology;
+import jp.iinj.memberregistry.corporatenumber.ValidCorporateNumber;
 import jp.iinj.memberregistry.organisation.NoCorporateNumberReason;
 import jp.iinj.memberregistry.profile.ProfileInput;
 
 /**
- * What an organisation sends to register. Only these fields bind (anything else in the body is rejected); the
- * profile rules are {@link jp.iinj.memberregistry.profile.ProfileRules}.
+ * What an organisation sends to register: its profile, with the profile's fields at the top level of the body, and
+ * who registers it. Only these fields bind (anything else in the body is rejected); the profile's rules are on
+ * {@link ProfileInput}, the choice between a corporate number and a reason in {@link RegistrantRules}.
  *
  * @param corporateNumber         13 digits with a valid check digit; or absent, with
  * @param noCorporateNumberReason why the organisation has none
- * @param prefectureCode          JIS X 0401 code, two digits ("13" for Tokyo)
- * @param owner                   the person registering: their account is opened, and activated once the
- *                                organisation is approved
  */
 public record RegisterOrganisationRequest(
-        String legalName,
-        String legalNameKana,
-        String englishName,
-        OrganisationType organisationType,
-        String corporateNumber,
+        @JsonUnwrapped ProfileInput profile,
+        @ValidCorporateNumber String corporateNumber,
         NoCorporateNumberReason noCorporateNumberReason,
-        String prefectureCode,
-        String address,
-        String website,
-        EmployeeBand employeeBand,
-        CapitalBand capitalBand,
-        List<JsicCodeInput> jsicCodes,
-        List<String> technologyFields,
-        List<String> keywords,
-        List<String> clusterIds,
-        TargetTypology typology,
-        List<ContactInput> contacts,
-        Owner owner) implements ProfileInput {
-
-    public record Owner(String displayName, String email) {
-    }
+        @NotNull(message = "must not be null") @Valid OwnerInput owner) {
 }

@@ -47,20 +47,20 @@ class ImportRowTest {
         assertThat(row.problems()).isEmpty();
         assertThat(row.number()).isEqualTo(2);
         assertThat(row.corporateNumber()).isEqualTo("7000012050002");
-        assertThat(row.legalName()).isEqualTo("株式会社 信濃川精機");
-        assertThat(row.organisationType()).isEqualTo(OrganisationType.SME);
-        assertThat(row.prefectureCode()).isEqualTo("15");
-        assertThat(row.employeeBand()).isEqualTo(EmployeeBand.EMPLOYEES_20_TO_49);
-        assertThat(row.capitalBand()).isEqualTo(CapitalBand.FROM_10M_TO_50M_YEN);
-        assertThat(row.jsicCodes()).containsExactly(new JsicCodeInput("14", "2611"), new JsicCodeInput("14", "E"));
-        assertThat(row.technologyFields()).containsExactly("ict", "software-ai");
-        assertThat(row.keywords()).containsExactly("精密加工", "金型");
-        assertThat(row.clusterIds()).containsExactly("niigata-precision");
-        assertThat(row.typology()).isEqualTo(TargetTypology.TYPE_2_SECOND_TIME_START_UP_OR_HIDDEN_CHAMPION);
-        assertThat(row.ownerName()).isEqualTo("信濃 太郎");
-        assertThat(row.ownerEmail()).isEqualTo("taro@shinanogawa.example.jp");
+        assertThat(row.profile().legalName()).isEqualTo("株式会社 信濃川精機");
+        assertThat(row.profile().organisationType()).isEqualTo(OrganisationType.SME);
+        assertThat(row.profile().prefectureCode()).isEqualTo("15");
+        assertThat(row.profile().employeeBand()).isEqualTo(EmployeeBand.EMPLOYEES_20_TO_49);
+        assertThat(row.profile().capitalBand()).isEqualTo(CapitalBand.FROM_10M_TO_50M_YEN);
+        assertThat(row.profile().jsicCodes()).containsExactly(new JsicCodeInput("14", "2611"), new JsicCodeInput("14", "E"));
+        assertThat(row.profile().technologyFields()).containsExactly("ict", "software-ai");
+        assertThat(row.profile().keywords()).containsExactly("精密加工", "金型");
+        assertThat(row.profile().clusterIds()).containsExactly("niigata-precision");
+        assertThat(row.profile().typology()).isEqualTo(TargetTypology.TYPE_2_SECOND_TIME_START_UP_OR_HIDDEN_CHAMPION);
+        assertThat(row.owner().displayName()).isEqualTo("信濃 太郎");
+        assertThat(row.owner().email()).isEqualTo("taro@shinanogawa.example.jp");
         assertThat(row.expiresOn()).isEqualTo(LocalDate.of(2027, 3, 31));
-        assertThat(row.contacts()).isEmpty();
+        assertThat(row.profile().contacts()).isEmpty();
     }
 
     @Test
@@ -68,11 +68,11 @@ class ImportRowTest {
         ImportRow row = row("legal_name", "A", "english_name", "  ", "keywords", ";a;; b ;", "technology_fields", "",
                 "jsic_codes", " ");
 
-        assertThat(row.englishName()).isNull();
+        assertThat(row.profile().englishName()).isNull();
         assertThat(row.corporateNumber()).isNull();
-        assertThat(row.keywords()).containsExactly("a", "b");
-        assertThat(row.technologyFields()).isEmpty();
-        assertThat(row.jsicCodes()).isEmpty();
+        assertThat(row.profile().keywords()).containsExactly("a", "b");
+        assertThat(row.profile().technologyFields()).isEmpty();
+        assertThat(row.profile().jsicCodes()).isEmpty();
         assertThat(row.problems()).isEmpty();
     }
 
@@ -80,15 +80,15 @@ class ImportRowTest {
     void lineBreaksInsideACellAreSpaces() {
         ImportRow row = row("address", "東京都千代田区\r\n丸の内1-1\nAビル", "legal_name", "A\rB");
 
-        assertThat(row.address()).isEqualTo("東京都千代田区 丸の内1-1 Aビル");
-        assertThat(row.legalName()).isEqualTo("A B");
+        assertThat(row.profile().address()).isEqualTo("東京都千代田区 丸の内1-1 Aビル");
+        assertThat(row.profile().legalName()).isEqualTo("A B");
     }
 
     @Test
     void jsicCodesNeedRevisionAndCode() {
         ImportRow row = row("jsic_codes", "14:2611;2611;14:;：E;14：E");
 
-        assertThat(row.jsicCodes()).containsExactly(new JsicCodeInput("14", "2611"), new JsicCodeInput("14", "E"));
+        assertThat(row.profile().jsicCodes()).containsExactly(new JsicCodeInput("14", "2611"), new JsicCodeInput("14", "E"));
         assertThat(row.problems()).extracting(InvalidField::field)
                 .containsExactly("jsic_codes[1]", "jsic_codes[2]", "jsic_codes[3]");
         assertThat(row.problems()).allSatisfy(problem -> assertThat(problem.message()).contains("14:2611"));
@@ -99,8 +99,8 @@ class ImportRowTest {
         ImportRow row = row("organisation_type", "start-up", "employee_band", "employees 1 to 4",
                 "no_corporate_number_reason", "ｓｏｌｅ＿ｐｒｏｐｒｉｅｔｏｒ");
 
-        assertThat(row.organisationType()).isEqualTo(OrganisationType.START_UP);
-        assertThat(row.employeeBand()).isEqualTo(EmployeeBand.EMPLOYEES_1_TO_4);
+        assertThat(row.profile().organisationType()).isEqualTo(OrganisationType.START_UP);
+        assertThat(row.profile().employeeBand()).isEqualTo(EmployeeBand.EMPLOYEES_1_TO_4);
         assertThat(row.noCorporateNumberReason()).isEqualTo(NoCorporateNumberReason.SOLE_PROPRIETOR);
         assertThat(row.problems()).isEmpty();
     }
@@ -109,7 +109,7 @@ class ImportRowTest {
     void unknownVocabularyValuesAreProblemsOfTheirColumn() {
         ImportRow row = row("organisation_type", "COMPANY", "capital_band", "huge");
 
-        assertThat(row.organisationType()).isNull();
+        assertThat(row.profile().organisationType()).isNull();
         assertThat(row.problems()).extracting(InvalidField::field).containsExactly("organisation_type", "capital_band");
         assertThat(row.problems().get(0).message()).contains("SME", "START_UP");
     }
@@ -118,7 +118,7 @@ class ImportRowTest {
     void spreadsheetHabits() {
         ImportRow row = row("prefecture_code", "1", "corporate_number", "７００００１２０５０００２", "expires_on", "2027/3/31");
 
-        assertThat(row.prefectureCode()).isEqualTo("01");
+        assertThat(row.profile().prefectureCode()).isEqualTo("01");
         assertThat(row.corporateNumber()).isEqualTo("7000012050002");
         assertThat(row.expiresOn()).isEqualTo(LocalDate.of(2027, 3, 31));
     }

@@ -44,10 +44,10 @@ class SpooledImportFileTest {
         List<ImportRow> rows = file.rows(header).collectList().block();
 
         assertThat(rows).extracting(ImportRow::number).containsExactly(2L, 5L, 6L);
-        assertThat(rows.get(0).legalName()).isEqualTo("株式会社 A, 東京");
-        assertThat(rows.get(0).keywords()).containsExactly("精密", "\"金型\"");
-        assertThat(rows.get(1).legalName()).isEqualTo("B 二行目"); // a line break in a cell is a space
-        assertThat(rows.get(2).legalName()).isEqualTo("C");
+        assertThat(rows.get(0).profile().legalName()).isEqualTo("株式会社 A, 東京");
+        assertThat(rows.get(0).profile().keywords()).containsExactly("精密", "\"金型\"");
+        assertThat(rows.get(1).profile().legalName()).isEqualTo("B 二行目"); // a line break in a cell is a space
+        assertThat(rows.get(2).profile().legalName()).isEqualTo("C");
     }
 
     @Test
@@ -55,7 +55,7 @@ class SpooledImportFileTest {
         SpooledImportFile file = file("\uFEFF" + HEADER + "7000012050002,A,SME,13,\n", StandardCharsets.UTF_8,
                 ImportCharset.UTF_8);
 
-        assertThat(file.rows(file.checkedHeader()).blockFirst().legalName()).isEqualTo("A");
+        assertThat(file.rows(file.checkedHeader()).blockFirst().profile().legalName()).isEqualTo("A");
     }
 
     @Test
@@ -66,8 +66,8 @@ class SpooledImportFileTest {
 
         ImportRow row = file.rows(file.checkedHeader()).blockFirst();
 
-        assertThat(row.legalName()).isEqualTo("㈱信濃川①");
-        assertThat(row.keywords()).containsExactly("金型");
+        assertThat(row.profile().legalName()).isEqualTo("㈱信濃川①");
+        assertThat(row.profile().keywords()).containsExactly("金型");
     }
 
     @Test

@@ -72,9 +72,9 @@ class ProfileUpdateIT {
                 .expectHeader().valueEquals("ETag", "\"2\"")
                 .expectBody(OrganisationResponse.class).returnResult().getResponseBody();
 
-        assertThat(changed.legalName()).isEqualTo("株式会社変更後");
-        assertThat(changed.organisationType().name()).isEqualTo("START_UP");
-        assertThat(changed.technologyFields()).containsExactly("software-ai");
+        assertThat(changed.profile().legalName()).isEqualTo("株式会社変更後");
+        assertThat(changed.profile().organisationType().name()).isEqualTo("START_UP");
+        assertThat(changed.profile().technologyFields()).containsExactly("software-ai");
         assertThat(changed.contacts()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("新担当 一郎"));
         // not part of the profile: kept
         assertThat(changed.corporateNumber()).isEqualTo(member.corporateNumber());
@@ -88,7 +88,7 @@ class ProfileUpdateIT {
         // the ETag read before the change is stale now
         put(member.id(), own, etag, profile("株式会社三度目", "")).expectStatus().isEqualTo(412)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(read(member.id(), own).getResponseBody().legalName()).isEqualTo("株式会社変更後");
+        assertThat(read(member.id(), own).getResponseBody().profile().legalName()).isEqualTo("株式会社変更後");
     }
 
     @Test
@@ -179,7 +179,7 @@ class ProfileUpdateIT {
 
         var after = read(member.id(), own);
         assertThat(after.getResponseHeaders().getETag()).isEqualTo("\"1\"");
-        assertThat(after.getResponseBody().legalName()).isEqualTo("株式会社堅牢");
+        assertThat(after.getResponseBody().profile().legalName()).isEqualTo("株式会社堅牢");
     }
 
     private EntityExchangeResult<OrganisationResponse> read(String id, String token) {

@@ -71,8 +71,8 @@ class RegistrationIT {
                 .expectHeader().valueMatches("Location", "/api/members/organisations/[0-9a-f-]{36}")
                 .expectBody(OrganisationResponse.class).returnResult().getResponseBody();
 
-        assertThat(created.legalName()).isEqualTo("株式会社北海精機");
-        assertThat(created.bureau()).isEqualTo("hokkaido");
+        assertThat(created.profile().legalName()).isEqualTo("株式会社北海精機");
+        assertThat(created.profile().bureau()).isEqualTo("hokkaido");
         assertThat(created.status().name()).isEqualTo("APPLIED");
         String hokkaidoBureau = TestTokens.ISSUER.token("rb-1").roles(PlatformRole.REGIONAL_BODY)
                 .bureaus(List.of("hokkaido")).sign();
