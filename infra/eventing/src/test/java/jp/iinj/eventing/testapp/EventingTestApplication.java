@@ -42,10 +42,10 @@ public class EventingTestApplication {
         return EventSubscription.to(TopicCatalogue.MEMBER_EVENTS_V1, "member-ledger")
                 .on(TopicCatalogue.MEMBER_REGISTERED_V1, event -> {
                     applied.attempted(event);
-                    if (POISON_NAME.equals(event.payload().legalName())) {
+                    if (POISON_NAME.equals(event.payload().profile().legalName())) {
                         return Mono.error(new PoisonEventException("refused on purpose"));
                     }
-                    if (IMPLAUSIBLE_NAME.equals(event.payload().legalName())) {
+                    if (IMPLAUSIBLE_NAME.equals(event.payload().profile().legalName())) {
                         return Mono.error(new IllegalArgumentException("implausible on purpose"));
                     }
                     return Mono.fromRunnable(() -> applied.add(event));
