@@ -5,14 +5,14 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import jp.iinj.httpapi.core.access.PlatformPrincipal;
-import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
-import jp.iinj.memberregistry.messaging.MemberEvents;
+import jp.iinj.memberregistry.access.CallerRequest;
+import jp.iinj.memberregistry.commands.OrganisationAccess;
+import jp.iinj.memberregistry.commands.OrganisationAccess.Who;
+import jp.iinj.memberregistry.commands.OrganisationChanges;
 import jp.iinj.memberregistry.organisation.MembershipTerms;
 import jp.iinj.memberregistry.organisation.Organisation;
-import jp.iinj.memberregistry.organisation.OrganisationChanges;
 import jp.iinj.memberregistry.profile.ProfileRules;
 import reactor.core.publisher.Mono;
 
@@ -23,37 +23,24 @@ import reactor.core.publisher.Mono;
 @Service
 public class ApplicationDecisions {
 
-    static final String ONLY_APPROVERS =
-            "Only a regional body of the organisation's bureau or an administrator decides on its application.";
+    static final OrganisationAccess APPROVERS = new OrganisationAccess(Who.APPROVERS,
+            "Only a regional body of the organisation's bureau or an administrator decides on its application.");
     static final int MAX_NOTE = 1000;
 
     private final OrganisationChanges changes;
-    private final MemberEvents events;
     private final MembershipTerms terms;
 
-    public ApplicationDecisions(OrganisationChanges changes, MemberEvents events, MembershipTerms terms) {
+    public ApplicationDecisions(OrganisationChanges changes, MembershipTerms terms) {
         this.changes = changes;
-        this.events = events;
         this.terms = terms;
     }
 
-    public Mono<Organisation> approve(String organisationId, PlatformPrincipal caller, Long expectedRevision,
-                                      String correlationId) {
-        return changes.change(organisationId, caller, expectedRevision, new OrganisationChanges.Change(
-                organisation -> organisation.approvableBy(caller), ONLY_APPROVERS,
-                (organisation, now) -> {
-                    if (organisation.flaggedAsPossibleDuplicate()) {
-                        throw new ConflictException("organisation " + organisationId + " may duplicate "
-                                + organisation.duplicateReview().candidateIds()
-                                + ": clear the duplicate review, or reject it as DUPLICATE");
-                    }
-                    return organisation.withMembership(organisation.membership().approve(now, terms), now);
-                },
-                approved -> List.of(events.approved(approved, correlationId))));
+    public Mono<Organisation> approve(String organisationId, CallerRequest caller, Long expectedRevision) {
+        return changes.onBehalfOf(caller, organisationId, expectedRevision, new ApproveApplication(terms));
     }
 
     public Mono<Organisation> reject(String organisationId, DecisionRequests.RejectApplication request,
-                                     PlatformPrincipal caller, Long expectedRevision, String correlationId) {
+                                     CallerRequest caller, Long expectedRevision) {
         List<InvalidField> problems = new ArrayList<>();
         if (request.reason() == null) {
             problems.add(new InvalidField("reason", "must not be null"));
@@ -62,24 +49,12 @@ public class ApplicationDecisions {
         if (!problems.isEmpty()) {
             return Mono.error(new FieldValidationException(problems));
         }
-        return changes.change(organisationId, caller, expectedRevision, new OrganisationChanges.Change(
-                organisation -> organisation.approvableBy(caller), ONLY_APPROVERS,
-                (organisation, now) -> organisation.withMembership(
-                        organisation.membership().reject(now, request.reason().name(), note), now),
-                rejected -> List.of(events.rejected(rejected, correlationId))));
+        return changes.onBehalfOf(caller, organisationId, expectedRevision,
+                new RejectApplication(request.reason(), note));
     }
 
-    /** The approver checked the candidates: not the same organisation. No event: nothing changed for the others. */
-    public Mono<Organisation> clearDuplicateReview(String organisationId, PlatformPrincipal caller,
+    public Mono<Organisation> clearDuplicateReview(String organisationId, CallerRequest caller,
                                                    Long expectedRevision) {
-        return changes.change(organisationId, caller, expectedRevision, new OrganisationChanges.Change(
-                organisation -> organisation.approvableBy(caller), ONLY_APPROVERS,
-                (organisation, now) -> {
-                    if (!organisation.flaggedAsPossibleDuplicate()) {
-                        throw new ConflictException("organisation " + organisationId + " has no open duplicate review");
-                    }
-                    return organisation.withDuplicateReview(organisation.duplicateReview().cleared(now), now);
-                },
-                cleared -> List.of()));
+        return changes.onBehalfOf(caller, organisationId, expectedRevision, new ClearDuplicateReview());
     }
 }

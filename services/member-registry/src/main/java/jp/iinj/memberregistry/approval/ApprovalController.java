@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
 import jp.iinj.memberregistry.access.CallerRequest;
-import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import reactor.core.publisher.Mono;
 
@@ -49,7 +48,7 @@ public class ApprovalController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
-                .flatMap(context -> decisions.approve(organisationId, context.caller(), expected, context.correlationId())
+                .flatMap(context -> decisions.approve(organisationId, context, expected)
                         .map(approved -> OrganisationResponse.okWithETag(approved, context.caller())));
     }
 
@@ -63,8 +62,7 @@ public class ApprovalController {
             @RequestBody DecisionRequests.RejectApplication request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
-                .flatMap(context -> decisions.reject(organisationId, request, context.caller(), expected,
-                                context.correlationId())
+                .flatMap(context -> decisions.reject(organisationId, request, context, expected)
                         .map(rejected -> OrganisationResponse.okWithETag(rejected, context.caller())));
     }
 
@@ -76,8 +74,8 @@ public class ApprovalController {
             @PathVariable String organisationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return ServiceAccessConfiguration.caller()
-                .flatMap(caller -> decisions.clearDuplicateReview(organisationId, caller, expected)
-                        .map(cleared -> OrganisationResponse.okWithETag(cleared, caller)));
+        return CallerRequest.current()
+                .flatMap(context -> decisions.clearDuplicateReview(organisationId, context, expected)
+                        .map(cleared -> OrganisationResponse.okWithETag(cleared, context.caller())));
     }
 }

@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +16,10 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.iinj.httpapi.core.problems.ConflictException;
-import jp.iinj.memberregistry.messaging.MemberEvents;
+import jp.iinj.memberregistry.commands.OrganisationChanges;
 import jp.iinj.memberregistry.organisation.MembershipStatus;
 import jp.iinj.memberregistry.organisation.MembershipTerms;
 import jp.iinj.memberregistry.organisation.Organisation;
-import jp.iinj.memberregistry.organisation.OrganisationChanges;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,16 +35,14 @@ public class MembershipLapseJob {
 
     private final ReactiveMongoTemplate mongo;
     private final OrganisationChanges changes;
-    private final MemberEvents events;
     private final MembershipTerms terms;
     private final Clock clock;
     private final Counter lapsed;
 
-    public MembershipLapseJob(ReactiveMongoTemplate mongo, OrganisationChanges changes, MemberEvents events,
-                              MembershipTerms terms, Clock clock, MeterRegistry meters) {
+    public MembershipLapseJob(ReactiveMongoTemplate mongo, OrganisationChanges changes, MembershipTerms terms,
+                              Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.changes = changes;
-        this.events = events;
         this.terms = terms;
         this.clock = clock;
         this.lapsed = Counter.builder("iinj.membership.lapsed")
@@ -81,10 +77,7 @@ public class MembershipLapseJob {
                         .and("membership.expiresOn").lt(expiredBefore))
                 .with(Sort.by("membership.expiresOn")).limit(BATCH);
         return mongo.find(due, Organisation.class)
-                .concatMap(organisation -> changes.changeAsSystem(organisation, new OrganisationChanges.Change(
-                                candidate -> true, "",
-                                (candidate, now) -> candidate.withMembership(candidate.membership().lapse(now, terms), now),
-                                changed -> List.of(events.lapsed(changed))))
+                .concatMap(organisation -> changes.bySystem(organisation, new LapseMembership(terms))
                         .doOnNext(changed -> lapsed.increment())
                         // another instance lapsed it, or it was renewed meanwhile
                         .onErrorResume(ConflictException.class, raced -> Mono.empty()))

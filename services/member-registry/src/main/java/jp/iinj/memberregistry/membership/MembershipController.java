@@ -48,7 +48,7 @@ public class MembershipController {
             @RequestBody MembershipRequests.Suspend request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
-                .flatMap(context -> actions.suspend(organisationId, request, context.caller(), expected, context.correlationId())
+                .flatMap(context -> actions.suspend(organisationId, request, context, expected)
                         .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 
@@ -59,7 +59,7 @@ public class MembershipController {
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
-                .flatMap(context -> actions.reinstate(organisationId, context.caller(), expected, context.correlationId())
+                .flatMap(context -> actions.reinstate(organisationId, context, expected)
                         .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 
@@ -71,7 +71,7 @@ public class MembershipController {
             @RequestBody MembershipRequests.Withdraw request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
-                .flatMap(context -> actions.withdraw(organisationId, request, context.caller(), expected, context.correlationId())
+                .flatMap(context -> actions.withdraw(organisationId, request, context, expected)
                         .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 
@@ -83,7 +83,7 @@ public class MembershipController {
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
-                .flatMap(context -> actions.renew(organisationId, context.caller(), expected, context.correlationId())
+                .flatMap(context -> actions.renew(organisationId, context, expected)
                         .map(changed -> OrganisationResponse.okWithETag(changed, context.caller())));
     }
 }

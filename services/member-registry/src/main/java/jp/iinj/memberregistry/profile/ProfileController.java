@@ -22,8 +22,7 @@ import jp.iinj.httpapi.core.conditional.RevisionTag;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
 import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
-import jp.iinj.memberregistry.messaging.MemberEvents;
-import jp.iinj.memberregistry.organisation.OrganisationChanges;
+import jp.iinj.memberregistry.commands.OrganisationChanges;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.organisation.Organisations;
 import reactor.core.publisher.Mono;
@@ -36,14 +35,11 @@ public class ProfileController {
     private final Organisations organisations;
     private final OrganisationChanges changes;
     private final ProfileRules rules;
-    private final MemberEvents events;
 
-    public ProfileController(Organisations organisations, OrganisationChanges changes, ProfileRules rules,
-                             MemberEvents events) {
+    public ProfileController(Organisations organisations, OrganisationChanges changes, ProfileRules rules) {
         this.organisations = organisations;
         this.changes = changes;
         this.rules = rules;
-        this.events = events;
     }
 
     @Operation(summary = "Read an organisation", description = "Visible to the organisation's own people, the "
@@ -80,11 +76,8 @@ public class ProfileController {
             @RequestBody ProfileInput request) {
         long expectedRevision = RevisionTag.expectedRevision(ifMatch);
         return Mono.zip(CallerRequest.current(), rules.check(request, List.of()))
-                .flatMap(context -> changes.change(organisationId, context.getT1().caller(), expectedRevision,
-                                new OrganisationChanges.Change(organisation -> organisation.managedBy(context.getT1().caller()),
-                                        "Only the organisation's own people or an administrator change its profile.",
-                                        (organisation, now) -> organisation.withProfile(context.getT2(), now),
-                                        changed -> List.of(events.profileUpdated(changed, context.getT1().correlationId()))))
+                .flatMap(context -> changes.onBehalfOf(context.getT1(), organisationId, expectedRevision,
+                                new UpdateProfile(context.getT2()))
                         .map(changed -> OrganisationResponse.okWithETag(changed, context.getT1().caller())));
     }
 }
