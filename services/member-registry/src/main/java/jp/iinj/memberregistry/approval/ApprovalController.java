@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -59,7 +60,7 @@ public class ApprovalController {
     public Mono<ResponseEntity<OrganisationResponse>> reject(
             @PathVariable String organisationId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestBody DecisionRequests.RejectApplication request) {
+            @Valid @RequestBody DecisionRequests.RejectApplication request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
                 .flatMap(context -> decisions.reject(organisationId, request, context, expected)

@@ -1,6 +1,9 @@
 package jp.iinj.memberregistry.approval;
 
+import jakarta.validation.constraints.NotNull;
+
 import jp.iinj.contracts.membership.RejectionReason;
+import jp.iinj.httpapi.core.validation.FreeText;
 
 /** Bodies of the decisions on an application. */
 public final class DecisionRequests {
@@ -12,6 +15,12 @@ public final class DecisionRequests {
      * @param reason public reason code (published)
      * @param note   free text for the organisation and the approvers; may name people, so it is never published
      */
-    public record RejectApplication(RejectionReason reason, String note) {
+    public record RejectApplication(@NotNull(message = "must not be null") RejectionReason reason,
+                                    @FreeText(max = 1000) String note) {
+
+        /** The note as kept: stripped, blank is none. */
+        String keptNote() {
+            return note == null || note.isBlank() ? null : note.strip();
+        }
     }
 }

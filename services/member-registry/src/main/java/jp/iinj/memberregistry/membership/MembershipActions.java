@@ -1,20 +1,14 @@
 package jp.iinj.memberregistry.membership;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import jp.iinj.httpapi.core.problems.FieldValidationException;
-import jp.iinj.httpapi.core.problems.InvalidField;
 import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.commands.OrganisationAccess;
 import jp.iinj.memberregistry.commands.OrganisationAccess.Who;
 import jp.iinj.memberregistry.commands.OrganisationChanges;
 import jp.iinj.memberregistry.organisation.MembershipTerms;
 import jp.iinj.memberregistry.organisation.Organisation;
-import jp.iinj.memberregistry.profile.ProfileRules;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,7 +18,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class MembershipActions {
 
-    static final int MAX_NOTE = 1000;
     static final OrganisationAccess APPROVERS = new OrganisationAccess(Who.APPROVERS,
             "Only a regional body of the organisation's bureau or an administrator suspends or reinstates it.");
     static final OrganisationAccess OWN_PEOPLE = new OrganisationAccess(Who.OWN_PEOPLE,
@@ -42,8 +35,8 @@ public class MembershipActions {
 
     public Mono<Organisation> suspend(String id, MembershipRequests.Suspend request, CallerRequest caller,
                                       Long expectedRevision) {
-        return note(request.reason() == null, request.note()).flatMap(note -> changes.onBehalfOf(caller, id,
-                expectedRevision, new SuspendMembership(request.reason(), note.orElse(null))));
+        return changes.onBehalfOf(caller, id, expectedRevision,
+                new SuspendMembership(request.reason(), MembershipRequests.kept(request.note())));
     }
 
     public Mono<Organisation> reinstate(String id, CallerRequest caller, Long expectedRevision) {
@@ -52,22 +45,11 @@ public class MembershipActions {
 
     public Mono<Organisation> withdraw(String id, MembershipRequests.Withdraw request, CallerRequest caller,
                                        Long expectedRevision) {
-        return note(request.reason() == null, request.note()).flatMap(note -> changes.onBehalfOf(caller, id,
-                expectedRevision, new WithdrawMembership(request.reason(), note.orElse(null))));
+        return changes.onBehalfOf(caller, id, expectedRevision,
+                new WithdrawMembership(request.reason(), MembershipRequests.kept(request.note())));
     }
 
     public Mono<Organisation> renew(String id, CallerRequest caller, Long expectedRevision) {
         return changes.onBehalfOf(caller, id, expectedRevision, new RenewMembership(terms));
-    }
-
-    /** The checked note, or 400 when the reason is missing. */
-    private static Mono<Optional<String>> note(boolean reasonMissing, String note) {
-        List<InvalidField> problems = new ArrayList<>();
-        if (reasonMissing) {
-            problems.add(new InvalidField("reason", "must not be null"));
-        }
-        String checked = ProfileRules.optionalText(note, "note", MAX_NOTE, problems);
-        return problems.isEmpty() ? Mono.just(Optional.ofNullable(checked))
-                : Mono.error(new FieldValidationException(problems));
     }
 }

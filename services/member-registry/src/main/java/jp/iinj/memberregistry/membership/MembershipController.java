@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,7 +46,7 @@ public class MembershipController {
     @PostMapping(path = "/suspension", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrganisationResponse>> suspend(
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestBody MembershipRequests.Suspend request) {
+            @Valid @RequestBody MembershipRequests.Suspend request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
                 .flatMap(context -> actions.suspend(organisationId, request, context, expected)
@@ -68,7 +69,7 @@ public class MembershipController {
     @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrganisationResponse>> withdraw(
             @PathVariable String organisationId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @RequestBody MembershipRequests.Withdraw request) {
+            @Valid @RequestBody MembershipRequests.Withdraw request) {
         Long expected = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current()
                 .flatMap(context -> actions.withdraw(organisationId, request, context, expected)

@@ -13,7 +13,6 @@ import jp.iinj.contracts.regions.Prefecture;
 import jp.iinj.contracts.regions.PrefectureDirectory;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
-import jp.iinj.httpapi.core.validation.FreeTextValidator;
 import jp.iinj.httpapi.core.validation.InputValidation;
 import jp.iinj.memberregistry.organisation.ContactPerson;
 import jp.iinj.memberregistry.organisation.OrganisationProfile;
@@ -48,13 +47,6 @@ public class ProfileRules {
         return clusterProblems(clusterIds, problems).flatMap(allProblems -> allProblems.isEmpty()
                 ? Mono.just(stored(input, clusterIds))
                 : Mono.error(new FieldValidationException(allProblems)));
-    }
-
-    /** Optional text: {@code null} when absent or blank, else stripped; a problem when it is not valid free text. */
-    public static String optionalText(String value, String field, int max, List<InvalidField> problems) {
-        FreeTextValidator.problemWith(value, max, false)
-                .ifPresent(problem -> problems.add(new InvalidField(field, problem)));
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The catalogue decides which ids name active clusters (it never queries ids not of its shape). */

@@ -93,6 +93,10 @@ class MembershipLifecycleIT {
         post(member.id(), "suspension", kanto, "{\"reason\":\"NOT_A_REASON\"}").expectStatus().isBadRequest();
         post(member.id(), "suspension", kanto, "{}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        post(member.id(), "suspension", kanto, "{\"reason\":\"UNPAID_FEES\",\"note\":\"" + "x".repeat(1001) + "\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("note")
+                .jsonPath("$.errors[0].message").isEqualTo("size must be between 1 and 1000");
 
         post(member.id(), "suspension", kanto, "{\"reason\":\"UNPAID_FEES\",\"note\":\"" + NOTE + "\"}")
                 .expectStatus().isOk()
