@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
@@ -20,34 +17,19 @@ import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
-import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.kafka.TopicProbeExtension;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 
 /** applied → active: who may approve, who may not even see, and the event it publishes. */
 @MemberRegistryIntegrationTest
 class ApprovalIT {
 
-    private static TopicProbe memberEvents;
+    @RegisterExtension
+    static final TopicProbeExtension memberEvents = TopicProbeExtension.on(TopicCatalogue.MEMBER_EVENTS_V1.name());
 
     @Autowired
     WebTestClient http;
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
-
-    @BeforeAll
-    static void subscribe() {
-        memberEvents = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
-                TopicCatalogue.MEMBER_EVENTS_V1.name());
-    }
-
-    @AfterAll
-    static void close() {
-        memberEvents.close();
-    }
 
     @Test
     void aRegionalBodyOfTheBureauApprovesAndMemberApprovedIsPublished() {
@@ -59,7 +41,7 @@ class ApprovalIT {
 
         assertThat(approved.status().name()).isEqualTo("ACTIVE");
         assertThat(approved.approvedAt()).isNotNull();
-        var record = memberEvents.awaitRecord(r -> applied.id().equals(r.key())
+        var record = memberEvents.probe().awaitRecord(r -> applied.id().equals(r.key())
                 && TopicCatalogue.MEMBER_APPROVED_V1.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
         assertThat(TopicProbe.header(record, "ce_bureau")).isEqualTo("kinki");
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.MEMBER_APPROVED_V1, record.value());

@@ -14,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -29,11 +27,6 @@ import reactor.core.publisher.Mono;
 class ClusterCatalogueIT {
 
     static final String ADMIN = TestTokens.ISSUER.token("cluster-admin").roles(PlatformRole.ADMIN).sign();
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
 
     @Autowired
     WebTestClient http;

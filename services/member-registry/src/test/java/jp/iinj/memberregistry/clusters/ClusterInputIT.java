@@ -15,21 +15,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 
 /** Bad input from an administrator gets a 400 problem naming the field, and nothing is stored or changed. */
 @MemberRegistryIntegrationTest
 class ClusterInputIT {
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
 
     @Autowired
     WebTestClient http;

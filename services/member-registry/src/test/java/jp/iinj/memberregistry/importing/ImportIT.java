@@ -21,11 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,8 +48,8 @@ import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.organisation.OrganisationNames;
 import jp.iinj.memberregistry.profile.KnownClusters;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
-import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.kafka.TopicProbeExtension;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,8 +71,10 @@ class ImportIT {
     private static final String RB_KINKI = token("rb-kinki", PlatformRole.REGIONAL_BODY, List.of("kinki"));
     private static final String ADMIN = token("admin", PlatformRole.ADMIN, List.of());
 
-    private static TopicProbe memberEvents;
-    private static TopicProbe memberContacts;
+    @RegisterExtension
+    static final TopicProbeExtension memberEvents = TopicProbeExtension.on(TopicCatalogue.MEMBER_EVENTS_V1.name());
+    @RegisterExtension
+    static final TopicProbeExtension memberContacts = TopicProbeExtension.on(TopicCatalogue.MEMBER_CONTACTS_V1.name());
 
     @Autowired
     WebTestClient http;
@@ -85,23 +86,8 @@ class ImportIT {
     private static final Path SPOOL = temporaryDirectory();
 
     @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
+    static void spool(DynamicPropertyRegistry properties) {
         properties.add("iinj.imports.spool-directory", SPOOL::toString);
-    }
-
-    @BeforeAll
-    static void subscribe() {
-        memberEvents = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
-                TopicCatalogue.MEMBER_EVENTS_V1.name());
-        memberContacts = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
-                TopicCatalogue.MEMBER_CONTACTS_V1.name());
-    }
-
-    @AfterAll
-    static void close() {
-        memberEvents.close();
-        memberContacts.close();
     }
 
     @BeforeEach
@@ -172,11 +158,11 @@ class ImportIT {
         assertThat(ownerless.owner()).isNull();
         assertThat(ownerless.membership().expiresOn()).isAfter(today().plusMonths(11));
 
-        var registered = memberEvents.awaitRecord(r -> owned.id().equals(r.key())
+        var registered = memberEvents.probe().awaitRecord(r -> owned.id().equals(r.key())
                 && TopicCatalogue.MEMBER_REGISTERED_V1.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
-        var approved = memberEvents.awaitRecord(r -> owned.id().equals(r.key())
+        var approved = memberEvents.probe().awaitRecord(r -> owned.id().equals(r.key())
                 && TopicCatalogue.MEMBER_APPROVED_V1.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
-        var owner = memberContacts.awaitRecord(r -> owned.id().equals(r.key()), Duration.ofSeconds(30));
+        var owner = memberContacts.probe().awaitRecord(r -> owned.id().equals(r.key()), Duration.ofSeconds(30));
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.MEMBER_REGISTERED_V1, registered.value());
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.MEMBER_APPROVED_V1, approved.value());
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.OWNER_DESIGNATED_V1, owner.value());
@@ -184,8 +170,8 @@ class ImportIT {
         assertThat(TopicProbe.header(approved, "ce_correlationid")).isEqualTo(correlationId);
         assertThat(TopicProbe.valueAsString(approved)).contains("\"expiresOn\":\"" + expiresOn + "\"");
         assertThat(TopicProbe.valueAsString(registered)).doesNotContain("ichiro@");
-        memberEvents.awaitRecords(r -> ownerless.id().equals(r.key()), 2, Duration.ofSeconds(30));
-        memberContacts.assertNoMoreRecords(r -> ownerless.id().equals(r.key()) || owned.id().equals(r.key()),
+        memberEvents.probe().awaitRecords(r -> ownerless.id().equals(r.key()), 2, Duration.ofSeconds(30));
+        memberContacts.probe().assertNoMoreRecords(r -> ownerless.id().equals(r.key()) || owned.id().equals(r.key()),
                 Duration.ofSeconds(1));
 
         // the same file again: nothing new, the same row errors
@@ -199,7 +185,7 @@ class ImportIT {
                 .containsExactlyElementsOf(done.errors().stream().map(e -> tuple(e.row(), e.field())).toList());
         assertThat(organisationCount()).isEqualTo(organisations);
         awaitSpoolEmpty();
-        memberEvents.assertNoMoreRecords(r -> owned.id().equals(r.key()) || ownerless.id().equals(r.key()),
+        memberEvents.probe().assertNoMoreRecords(r -> owned.id().equals(r.key()) || ownerless.id().equals(r.key()),
                 Duration.ofSeconds(1));
     }
 

@@ -9,17 +9,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.contracts.topics.EventType;
@@ -30,8 +27,8 @@ import jp.iinj.memberregistry.organisation.MembershipStatus;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.organisation.TestRegistrations;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
-import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.kafka.TopicProbeExtension;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import jp.iinj.testing.time.MutableClock;
 import reactor.core.publisher.Mono;
@@ -47,7 +44,8 @@ class MembershipLifecycleIT {
     // 10:00 in Tokyo on 1 April 2026
     static final MutableClock CLOCK = MutableClock.at(Instant.parse("2026-04-01T01:00:00Z"));
     private static final String NOTE = "担当 山田様より電話で連絡";
-    private static TopicProbe memberEvents;
+    @RegisterExtension
+    static final TopicProbeExtension memberEvents = TopicProbeExtension.on(TopicCatalogue.MEMBER_EVENTS_V1.name());
 
     @Autowired
     WebTestClient http;
@@ -61,22 +59,6 @@ class MembershipLifecycleIT {
         MutableClock clock() {
             return CLOCK;
         }
-    }
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
-
-    @BeforeAll
-    static void subscribe() {
-        memberEvents = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
-                TopicCatalogue.MEMBER_EVENTS_V1.name());
-    }
-
-    @AfterAll
-    static void close() {
-        memberEvents.close();
     }
 
     @Test
@@ -182,7 +164,7 @@ class MembershipLifecycleIT {
         assertThat(statusOf(renewing.id())).isEqualTo(MembershipStatus.ACTIVE);
         var lapsed = publicEvent(expiring.id(), TopicCatalogue.MEMBER_LAPSED_V1);
         assertThat(TopicProbe.header(lapsed, "ce_correlationid")).isNull();
-        memberEvents.assertNoMoreRecords(typed(expiring.id(), TopicCatalogue.MEMBER_LAPSED_V1), Duration.ofSeconds(2));
+        memberEvents.probe().assertNoMoreRecords(typed(expiring.id(), TopicCatalogue.MEMBER_LAPSED_V1), Duration.ofSeconds(2));
         assertThat(lapsedByEach.stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(1);
         CLOCK.set(Instant.parse("2026-04-01T01:00:00Z"));
     }
@@ -201,7 +183,7 @@ class MembershipLifecycleIT {
 
     /** The event, valid against its schema, and free of personal data (owner, contacts, address, the note). */
     private static ConsumerRecord<String, byte[]> publicEvent(String id, EventType<?> type) {
-        var record = memberEvents.awaitRecord(typed(id, type), Duration.ofSeconds(30));
+        var record = memberEvents.probe().awaitRecord(typed(id, type), Duration.ofSeconds(30));
         EventSchemaAssertions.assertValidAgainstSchema(type, record.value());
         assertThat(TopicProbe.valueAsString(record)).doesNotContain("@", NOTE, "所有 太郎", "連絡 花子", "本町");
         return record;

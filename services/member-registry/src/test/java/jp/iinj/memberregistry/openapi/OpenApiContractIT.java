@@ -9,11 +9,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -32,11 +29,6 @@ class OpenApiContractIT {
     private static final Path CONTRACT = Path.of(System.getProperty("basedir", "."))
             .resolve("../../contracts/openapi/member-registry.openapi.json").normalize();
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
 
     @Autowired
     WebTestClient http;

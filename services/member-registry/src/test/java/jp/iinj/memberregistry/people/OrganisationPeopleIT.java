@@ -11,10 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.contracts.access.PlatformRole;
@@ -27,6 +26,7 @@ import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TestProducer;
 import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.kafka.TopicProbeExtension;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,27 +43,20 @@ class OrganisationPeopleIT {
     private static final Instant JOINED = Instant.parse("2026-04-01T09:30:00Z");
 
     private static TestProducer producer;
-    private static TopicProbe memberContacts;
+    @RegisterExtension
+    static final TopicProbeExtension memberContacts = TopicProbeExtension.on(TopicCatalogue.MEMBER_CONTACTS_V1.name());
 
     @Autowired
     WebTestClient http;
 
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
-
     @BeforeAll
     static void connect() {
-        String kafka = TestInfrastructure.shared().kafkaBootstrapServers();
-        producer = TestProducer.connect(kafka);
-        memberContacts = TopicProbe.subscribe(kafka, TopicCatalogue.MEMBER_CONTACTS_V1.name());
+        producer = TestProducer.connect(TestInfrastructure.shared().kafkaBootstrapServers());
     }
 
     @AfterAll
     static void close() {
         producer.close();
-        memberContacts.close();
     }
 
     @Test
@@ -130,7 +123,7 @@ class OrganisationPeopleIT {
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.subject").isEqualTo(staff).jsonPath("$.status").isEqualTo("REMOVAL_REQUESTED");
 
-        var removed = memberContacts.awaitRecord(record -> id.equals(record.key())
+        var removed = memberContacts.probe().awaitRecord(record -> id.equals(record.key())
                 && TopicCatalogue.STAFF_REMOVED_V1.type().equals(TopicProbe.header(record, "ce_type")), WAIT);
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.STAFF_REMOVED_V1, removed.value());
         assertThat(JSON.readTree(removed.value()).path("subject").asString()).isEqualTo(staff);
@@ -142,7 +135,7 @@ class OrganisationPeopleIT {
         sendLeft(id, staff, Instant.now());
 
         assertThat(awaitPeople(id, 1).findValuesAsString("subject")).containsExactly(owner);
-        memberContacts.assertNoMoreRecords(record -> id.equals(record.key())
+        memberContacts.probe().assertNoMoreRecords(record -> id.equals(record.key())
                 && TopicCatalogue.STAFF_REMOVED_V1.type().equals(TopicProbe.header(record, "ce_type")), Duration.ofSeconds(1));
     }
 

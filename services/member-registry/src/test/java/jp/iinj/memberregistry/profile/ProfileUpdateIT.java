@@ -6,16 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,8 +21,8 @@ import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.organisation.TestRegistrations;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
-import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.kafka.TopicProbeExtension;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -34,26 +31,11 @@ import reactor.core.scheduler.Schedulers;
 @MemberRegistryIntegrationTest
 class ProfileUpdateIT {
 
-    private static TopicProbe memberEvents;
+    @RegisterExtension
+    static final TopicProbeExtension memberEvents = TopicProbeExtension.on(TopicCatalogue.MEMBER_EVENTS_V1.name());
 
     @Autowired
     WebTestClient http;
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
-
-    @BeforeAll
-    static void subscribe() {
-        memberEvents = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
-                TopicCatalogue.MEMBER_EVENTS_V1.name());
-    }
-
-    @AfterAll
-    static void close() {
-        memberEvents.close();
-    }
 
     static String profile(String legalName, String extra) {
         return """
@@ -80,7 +62,7 @@ class ProfileUpdateIT {
         assertThat(changed.corporateNumber()).isEqualTo(member.corporateNumber());
         assertThat(changed.status()).isEqualTo(member.status());
         assertThat(changed.owner()).isEqualTo(member.owner());
-        var record = memberEvents.awaitRecord(r -> member.id().equals(r.key())
+        var record = memberEvents.probe().awaitRecord(r -> member.id().equals(r.key())
                 && TopicCatalogue.MEMBER_PROFILE_UPDATED_V1.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.MEMBER_PROFILE_UPDATED_V1, record.value());
         assertThat(TopicProbe.valueAsString(record)).contains("株式会社変更後").doesNotContain("新担当", "ichiro@", "新住所");
@@ -132,7 +114,7 @@ class ProfileUpdateIT {
 
         put(member.id(), own, "\"1\"", profile("株式会社集積", ",\"clusterIds\":[\"" + cluster + "\"]")).expectStatus().isOk()
                 .expectBody().jsonPath("$.clusterIds[0]").isEqualTo(cluster);
-        var event = memberEvents.awaitRecord(r -> member.id().equals(r.key())
+        var event = memberEvents.probe().awaitRecord(r -> member.id().equals(r.key())
                 && TopicCatalogue.MEMBER_PROFILE_UPDATED_V1.type().equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30));
         assertThat(TopicProbe.header(event, "ce_cluster")).isEqualTo(cluster);
 

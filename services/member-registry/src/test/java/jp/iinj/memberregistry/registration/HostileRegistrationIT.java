@@ -12,23 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
-import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 
 /** Bad input gets a 4xx problem+json naming the field, and nothing is stored. */
 @MemberRegistryIntegrationTest
 class HostileRegistrationIT {
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
 
     @Autowired
     WebTestClient http;

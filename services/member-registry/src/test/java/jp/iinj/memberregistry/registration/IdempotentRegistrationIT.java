@@ -12,8 +12,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.memberregistry.access.TestTokens;
@@ -32,11 +30,6 @@ class IdempotentRegistrationIT {
     WebTestClient http;
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
 
     @Test
     void theSameKeyAndBodyReturnTheFirstRegistrationAndAnotherBodyGets422() {

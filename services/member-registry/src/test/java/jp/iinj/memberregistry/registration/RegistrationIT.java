@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
@@ -23,37 +20,20 @@ import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.memberregistry.access.TestTokens;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
-import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TopicProbe;
+import jp.iinj.testing.kafka.TopicProbeExtension;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 
 @MemberRegistryIntegrationTest
 class RegistrationIT {
 
-    private static TopicProbe memberEvents;
-    private static TopicProbe memberContacts;
+    @RegisterExtension
+    static final TopicProbeExtension memberEvents = TopicProbeExtension.on(TopicCatalogue.MEMBER_EVENTS_V1.name());
+    @RegisterExtension
+    static final TopicProbeExtension memberContacts = TopicProbeExtension.on(TopicCatalogue.MEMBER_CONTACTS_V1.name());
 
     @Autowired
     WebTestClient http;
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry properties) {
-        TestTokens.register(properties);
-    }
-
-    @BeforeAll
-    static void subscribe() {
-        memberEvents = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
-                TopicCatalogue.MEMBER_EVENTS_V1.name());
-        memberContacts = TopicProbe.subscribe(TestInfrastructure.shared().kafkaBootstrapServers(),
-                TopicCatalogue.MEMBER_CONTACTS_V1.name());
-    }
-
-    @AfterAll
-    static void close() {
-        memberEvents.close();
-        memberContacts.close();
-    }
 
     @Test
     void registersAnOrganisationReadsItBackAndPublishesMemberRegistered() {
@@ -81,7 +61,7 @@ class RegistrationIT {
                 .expectStatus().isOk()
                 .expectBody(OrganisationResponse.class).isEqualTo(created);
 
-        var record = memberEvents.awaitRecord(r -> created.id().equals(r.key()), Duration.ofSeconds(30));
+        var record = memberEvents.probe().awaitRecord(r -> created.id().equals(r.key()), Duration.ofSeconds(30));
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_id")).isNotBlank();
         assertThat(header(record, "ce_source")).isEqualTo("/iinj/member-registry");
@@ -98,7 +78,7 @@ class RegistrationIT {
         assertThat(TopicProbe.valueAsString(record)).contains("\"corporateNumber\":\"" + corporateNumber + "\"")
                 .doesNotContain("ichiro@");
 
-        var contact = memberContacts.awaitRecord(r -> created.id().equals(r.key()), Duration.ofSeconds(30));
+        var contact = memberContacts.probe().awaitRecord(r -> created.id().equals(r.key()), Duration.ofSeconds(30));
         assertThat(header(contact, "ce_type")).isEqualTo("jp.iinj.membership.owner-designated.v1");
         EventSchemaAssertions.assertValidAgainstSchema(TopicCatalogue.OWNER_DESIGNATED_V1, contact.value());
         assertThat(TopicProbe.valueAsString(contact)).contains("\"email\":\"ichiro@hokkai-seiki.example.jp\"");

@@ -8,12 +8,13 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 import jp.iinj.testing.spring.WithPlatformInfrastructure;
 
 /**
  * The member registry on a random port with a {@code WebTestClient}, against the shared test Kafka and MongoDB (a
- * database of its own). Classes with the same annotation, and no settings of their own ({@code @TestPropertySource}),
+ * database of its own), accepting the tokens of {@code TestTokens}. Classes with the same annotation, and no settings of their own ({@code @TestPropertySource}),
  * share one application context.
  */
 @Target(ElementType.TYPE)
@@ -22,5 +23,6 @@ import jp.iinj.testing.spring.WithPlatformInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @WithPlatformInfrastructure
+@Import(TestTokenProperties.class)
 public @interface MemberRegistryIntegrationTest {
 }
