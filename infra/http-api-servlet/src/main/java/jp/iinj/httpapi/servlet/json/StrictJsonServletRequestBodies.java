@@ -1,24 +1,23 @@
-package jp.iinj.identity.problems;
+package jp.iinj.httpapi.servlet.json;
 
-import jp.iinj.httpapi.core.json.StrictJsonReading;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters.ServerBuilder;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.stereotype.Component;
 
-/** The MVC server's JSON converter reads request bodies as {@link StrictJsonReading} says; nothing else does. */
-@Component
-class StrictJsonRequestBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
+import jp.iinj.httpapi.core.json.StrictJsonReading;
+
+/** The Spring MVC server's JSON converter reads request bodies as {@link StrictJsonReading} says; nothing else does. */
+class StrictJsonServletRequestBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
 
     // after Boot's own customizers (order 0), which install the application's JsonMapper
     static final int ORDER = 1;
 
     private final JsonMapper strictMapper;
 
-    StrictJsonRequestBodies(JsonMapper applicationMapper) {
+    StrictJsonServletRequestBodies(JsonMapper applicationMapper) {
         this.strictMapper = StrictJsonReading.strict(applicationMapper);
     }
 
