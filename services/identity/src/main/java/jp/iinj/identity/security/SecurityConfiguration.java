@@ -5,7 +5,7 @@ import java.util.Set;
 import jakarta.servlet.DispatcherType;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.identity.IdentityProperties;
-import jp.iinj.httpapi.servlet.security.ServletProblemSecurityResponses;
+import jp.iinj.httpapi.servlet.ServletProblemSecurityResponses;
 import jp.iinj.identity.accounts.AccountAuthenticationProvider;
 
 import org.springframework.context.annotation.Bean;

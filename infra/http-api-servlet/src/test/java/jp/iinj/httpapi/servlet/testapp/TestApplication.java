@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
-import jp.iinj.httpapi.servlet.security.ServletProblemSecurityResponses;
+import jp.iinj.httpapi.servlet.ServletProblemSecurityResponses;
 
 /**
  * A Spring MVC service that depends on iinj-http-api-servlet and nothing else; its own package keeps the library out

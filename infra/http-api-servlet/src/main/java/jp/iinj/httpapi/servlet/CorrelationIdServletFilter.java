@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.servlet.correlation;
+package jp.iinj.httpapi.servlet;
 
 import java.io.IOException;
 import java.util.Optional;

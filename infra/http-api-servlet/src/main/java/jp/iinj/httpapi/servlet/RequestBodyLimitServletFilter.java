@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.servlet.problems;
+package jp.iinj.httpapi.servlet;
 
 import java.io.IOException;
 import java.util.List;

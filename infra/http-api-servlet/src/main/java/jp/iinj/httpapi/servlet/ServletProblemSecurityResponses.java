@@ -1,20 +1,25 @@
-package jp.iinj.httpapi.servlet.security;
+package jp.iinj.httpapi.servlet;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import jp.iinj.httpapi.core.problems.AccessProblems;
-import jp.iinj.httpapi.servlet.problems.ServletProblemWriter;
 
 /**
  * Spring Security's refusals in a Spring MVC service as the same problem+json every other error is, worded as
  * {@link AccessProblems} says (the WebFlux services' {@code ProblemSecurityResponses} say the same). Wire the entry
  * point and the access-denied handler into a {@code SecurityFilterChain} ({@code exceptionHandling} and the resource
- * server); the firewall's handler is registered as a bean already.
+ * server). Being a bean, it is also the {@link RequestRejectedHandler} Spring Security's firewall uses.
  */
-public final class ServletProblemSecurityResponses {
+public final class ServletProblemSecurityResponses implements RequestRejectedHandler {
 
     private final ServletProblemWriter problems;
 
@@ -34,7 +39,9 @@ public final class ServletProblemSecurityResponses {
     }
 
     /** 400 for what Spring Security's firewall refuses (path traversal, encoded slashes, ...). */
-    public RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> problems.write(AccessProblems.requestRejected(), request, response);
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        problems.write(AccessProblems.requestRejected(), request, response);
     }
 }

@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.servlet.problems;
+package jp.iinj.httpapi.servlet;
 
 import java.io.IOException;
 
@@ -20,7 +20,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import jp.iinj.httpapi.core.problems.FailureProblems;
 import jp.iinj.httpapi.core.problems.Problem;
 import jp.iinj.httpapi.core.problems.ProblemLogging;
-import jp.iinj.httpapi.servlet.correlation.CorrelationIdServletFilter;
 
 /**
  * Answers any failure of a Spring MVC request with its RFC 9457 problem, as {@link FailureProblems} describes it:

@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.servlet.problems;
+package jp.iinj.httpapi.servlet;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

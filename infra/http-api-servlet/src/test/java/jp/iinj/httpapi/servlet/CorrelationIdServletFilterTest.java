@@ -1,4 +1,4 @@
-package jp.iinj.httpapi.servlet.correlation;
+package jp.iinj.httpapi.servlet;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
