@@ -30,6 +30,12 @@ public final class CloudEventAttributes {
     /** HTTP header carrying the correlation id into and out of every service. */
     public static final String CORRELATION_ID_HTTP_HEADER = "X-Correlation-Id";
 
+    /**
+     * Logging MDC key of the correlation id while a request or an event is handled, on every stack: a field of
+     * every structured log line written meanwhile.
+     */
+    public static final String CORRELATION_ID_MDC_KEY = "correlationId";
+
     private CloudEventAttributes() {
     }
 

@@ -13,6 +13,7 @@ import org.springframework.kafka.listener.MessageListener;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.iinj.contracts.topics.CloudEventAttributes;
 import jp.iinj.contracts.topics.EventSchemas;
 import jp.iinj.contracts.topics.EventType;
 import jp.iinj.eventing.cloudevents.EventMetadata;
@@ -29,7 +30,7 @@ import jp.iinj.eventing.cloudevents.MalformedCloudEventException;
 class IdempotentEventListener implements MessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentEventListener.class);
-    static final String MDC_CORRELATION_ID = "correlationId";
+    static final String MDC_CORRELATION_ID = CloudEventAttributes.CORRELATION_ID_MDC_KEY;
 
     private final String consumerGroup;
     private final EventSubscription subscription;

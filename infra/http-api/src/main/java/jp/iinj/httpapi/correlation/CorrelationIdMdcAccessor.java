@@ -1,6 +1,7 @@
 package jp.iinj.httpapi.correlation;
 
 import io.micrometer.context.ThreadLocalAccessor;
+import jp.iinj.httpapi.core.correlation.CorrelationIds;
 import org.slf4j.MDC;
 
 /**
@@ -16,16 +17,16 @@ public final class CorrelationIdMdcAccessor implements ThreadLocalAccessor<Strin
 
     @Override
     public String getValue() {
-        return MDC.get(RequestCorrelation.MDC_KEY);
+        return MDC.get(CorrelationIds.MDC_KEY);
     }
 
     @Override
     public void setValue(String value) {
-        MDC.put(RequestCorrelation.MDC_KEY, value);
+        MDC.put(CorrelationIds.MDC_KEY, value);
     }
 
     @Override
     public void setValue() {
-        MDC.remove(RequestCorrelation.MDC_KEY);
+        MDC.remove(CorrelationIds.MDC_KEY);
     }
 }

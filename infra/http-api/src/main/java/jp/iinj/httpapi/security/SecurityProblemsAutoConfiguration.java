@@ -2,6 +2,7 @@ package jp.iinj.httpapi.security;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -13,6 +14,7 @@ import jp.iinj.httpapi.problems.ProblemsAutoConfiguration;
 /** Present only in services that validate tokens (Spring Security's reactive resource server on the classpath). */
 @AutoConfiguration(after = ProblemsAutoConfiguration.class)
 @ConditionalOnClass({ServerAuthenticationEntryPoint.class, InvalidBearerTokenException.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class SecurityProblemsAutoConfiguration {
 
     @Bean

@@ -14,6 +14,7 @@ import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.PreconditionFailedException;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
+import jp.iinj.httpapi.core.correlation.CorrelationIds;
 import jp.iinj.httpapi.correlation.RequestCorrelation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,7 @@ class TestController {
                 .then(RequestCorrelation.current())
                 .map(id -> {
                     log.info("serving correlation probe");
-                    return Map.of("fromContext", id, "fromMdc", String.valueOf(MDC.get(RequestCorrelation.MDC_KEY)));
+                    return Map.of("fromContext", id, "fromMdc", String.valueOf(MDC.get(CorrelationIds.MDC_KEY)));
                 });
     }
 }

@@ -71,7 +71,8 @@ public class JwtAuthenticationConfiguration {
     /**
      * The decoder reports an unreachable JWKS as {@code IllegalStateException}, which Spring Security does not
      * treat as an authentication failure (the request would end as a 500). As a non-"bad" {@link JwtException} it
-     * becomes an {@code AuthenticationServiceException}, answered 503 by {@link TokenVerificationFailureHandler}.
+     * becomes an {@code AuthenticationServiceException}, answered 503 by {@code iinj-http-api}'s
+     * {@code ProblemSecurityResponses.authenticationFailureHandler()}.
      */
     record KeysUnavailableAsJwtException(ReactiveJwtDecoder delegate) implements ReactiveJwtDecoder {
 

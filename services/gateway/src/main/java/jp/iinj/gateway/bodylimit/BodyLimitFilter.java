@@ -2,8 +2,8 @@ package jp.iinj.gateway.bodylimit;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import jp.iinj.httpapi.core.problems.LimitProblems;
 import jp.iinj.httpapi.core.problems.ProblemException;
-import jp.iinj.httpapi.core.problems.ProblemType;
 import jp.iinj.gateway.problems.GatewayProblemFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,7 +45,7 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
         long maxBytes = limit.toBytes();
         ServerHttpRequest request = exchange.getRequest();
         if (request.getHeaders().getContentLength() > maxBytes) {
-            return Mono.error(tooLarge(limit));
+            return Mono.error(LimitProblems.bodyTooLarge(limit));
         }
         ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
             @Override
@@ -54,7 +54,7 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
                 return super.getBody().handle((buffer, sink) -> {
                     if (received.addAndGet(buffer.readableByteCount()) > maxBytes) {
                         DataBufferUtils.release(buffer);
-                        ProblemException problem = tooLarge(limit);
+                        ProblemException problem = LimitProblems.bodyTooLarge(limit);
                         // the routing filter reports the aborted upstream request in its own terms; this is the cause
                         exchange.getAttributes().put(GatewayProblemFilter.REFUSAL_ATTRIBUTE, problem);
                         sink.error(problem);
@@ -65,22 +65,6 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().request(counted).build());
-    }
-
-    private static ProblemException tooLarge(DataSize limit) {
-        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                "The request body exceeds the limit of " + describe(limit) + " for this path.");
-    }
-
-    static String describe(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes >= DataSize.ofMegabytes(1).toBytes() && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-            return size.toMegabytes() + " MB";
-        }
-        if (bytes >= DataSize.ofKilobytes(1).toBytes() && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
-            return size.toKilobytes() + " KB";
-        }
-        return bytes + " bytes";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package jp.iinj.gateway.correlation;
 
+import jp.iinj.httpapi.core.correlation.CorrelationIds;
 import jp.iinj.httpapi.correlation.RequestCorrelation;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -21,7 +22,7 @@ class ForwardedCorrelationHeaders implements HttpHeadersFilter {
         HttpHeaders forwarded = HttpHeaders.copyOf(input);
         String correlationId = RequestCorrelation.of(exchange).orElse(null);
         if (correlationId != null) {
-            forwarded.set(RequestCorrelation.HEADER, correlationId);
+            forwarded.set(CorrelationIds.HEADER, correlationId);
         }
         if (!forwarded.containsHeader(Traceparent.HEADER)) {
             forwarded.set(Traceparent.HEADER, Traceparent.start(correlationId));

@@ -1,6 +1,6 @@
 package jp.iinj.gateway.correlation;
 
-import jp.iinj.httpapi.correlation.RequestCorrelation;
+import jp.iinj.httpapi.core.correlation.CorrelationIds;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpHeaders;
@@ -16,12 +16,12 @@ class ReturnedCorrelationHeader implements HttpHeadersFilter {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        if (!input.containsHeader(RequestCorrelation.HEADER)
-                || !exchange.getResponse().getHeaders().containsHeader(RequestCorrelation.HEADER)) {
+        if (!input.containsHeader(CorrelationIds.HEADER)
+                || !exchange.getResponse().getHeaders().containsHeader(CorrelationIds.HEADER)) {
             return input;
         }
         HttpHeaders returned = HttpHeaders.copyOf(input);
-        returned.remove(RequestCorrelation.HEADER);
+        returned.remove(CorrelationIds.HEADER);
         return returned;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.iinj.httpapi.core.problems.ProblemException;
+import jp.iinj.httpapi.problems.ProblemWebExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -16,7 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Answers the gateway's own refusals on routed requests ({@link ProblemException}, also when wrapped, and
- * what the {@link ProblemTranslator}s recognise) as problems. A filter first in the route's chain rather than a
+ * what the {@link ProblemTranslator}s recognise) as problems, written by {@code iinj-http-api} like every other. A filter first in the route's chain rather than a
  * {@code WebExceptionHandler}: since Spring Framework 6.1 the dispatcher hands a handler's errors to the
  * {@code @ControllerAdvice} of {@code iinj-http-api} first, which would answer them 500. Everything not recognised
  * still goes there (and ends as its {@code internal-error} problem).
@@ -36,11 +37,11 @@ public class GatewayProblemFilter implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblemFilter.class);
 
-    private final ProblemResponses responses;
+    private final ProblemWebExceptionHandler problems;
     private final List<ProblemTranslator> translators;
 
-    public GatewayProblemFilter(ProblemResponses responses, List<ProblemTranslator> translators) {
-        this.responses = responses;
+    public GatewayProblemFilter(ProblemWebExceptionHandler problems, List<ProblemTranslator> translators) {
+        this.problems = problems;
         this.translators = translators;
     }
 
@@ -60,7 +61,7 @@ public class GatewayProblemFilter implements GlobalFilter, Ordered {
                 log.debug("{} {} answered {}: {}", exchange.getRequest().getMethod(),
                         exchange.getRequest().getURI().getRawPath(), answer.type().status().value(), error.toString());
             }
-            return responses.write(exchange, answer);
+            return problems.handle(exchange, answer);
         });
     }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import jp.iinj.httpapi.core.problems.LimitProblems;
 import jp.iinj.httpapi.core.problems.ProblemException;
-import jp.iinj.httpapi.core.problems.ProblemType;
 import jp.iinj.gateway.ratelimiting.RateLimitProperties.KeyType;
 import jp.iinj.gateway.ratelimiting.RateLimitProperties.NamedLimit;
 import reactor.core.publisher.Mono;
@@ -16,7 +16,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -77,11 +76,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private static ProblemException tooManyRequests(ConsumptionProbe probe) {
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return new ProblemException(ProblemType.TOO_MANY_REQUESTS,
-                "Too many requests. Try again in " + seconds + (seconds == 1 ? " second." : " seconds."), headers, null);
+        // rounded up: a client that waits as long as it is told finds a token
+        return LimitProblems.tooManyRequests(TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package jp.iinj.gateway.security;
 
-import jp.iinj.gateway.authentication.ProblemAuthenticationEntryPoint;
-import jp.iinj.gateway.authentication.TokenVerificationFailureHandler;
 import jp.iinj.gateway.authorization.EdgeAuthorization;
-import jp.iinj.gateway.authorization.ProblemAccessDeniedHandler;
+import jp.iinj.httpapi.security.ProblemSecurityResponses;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +19,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The edge's security filter chain: stateless bearer-token authentication, the coarse access table, CORS and
- * security headers; every refusal a problem. No sessions, no CSRF (no cookies are trusted here; the identity
+ * security headers; every refusal a problem, worded as in every service ({@code iinj-http-api}'s
+ * {@link ProblemSecurityResponses}). No sessions, no CSRF (no cookies are trusted here; the identity
  * service protects its own login form), no login pages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,9 +31,7 @@ public class EdgeSecurityConfiguration {
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeAuthorization authorization,
                                         ReactiveJwtDecoder jwtDecoder,
                                         ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter,
-                                        ProblemAuthenticationEntryPoint entryPoint,
-                                        TokenVerificationFailureHandler failureHandler,
-                                        ProblemAccessDeniedHandler accessDeniedHandler,
+                                        ProblemSecurityResponses problems,
                                         CorsConfigurationSource corsConfigurationSource,
                                         SecurityHeadersProperties headers) {
         return http
@@ -52,12 +49,13 @@ public class EdgeSecurityConfiguration {
                 .authorizeExchange(authorization::apply)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter))
-                        .authenticationEntryPoint(entryPoint)
-                        .authenticationFailureHandler(failureHandler)
-                        .accessDeniedHandler(accessDeniedHandler))
+                        .authenticationEntryPoint(problems.authenticationEntryPoint())
+                        // an invalid token 401, keys that cannot be fetched 503
+                        .authenticationFailureHandler(problems.authenticationFailureHandler())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDeniedHandler))
+                        .authenticationEntryPoint(problems.authenticationEntryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
                 .build();
     }
 

@@ -13,8 +13,8 @@ import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.eventing.cloudevents.EventRegion;
 import jp.iinj.eventing.outbox.OutboxEntry;
 import jp.iinj.eventing.outbox.OutboxEventFactory;
+import jp.iinj.httpapi.core.correlation.CorrelationIds;
 import jp.iinj.identity.accounts.Account;
-import jp.iinj.identity.correlation.RequestCorrelation;
 
 /**
  * Maps membership changes of accounts to {@code identity.member-people.v1} events, for the account store to write in
@@ -37,14 +37,14 @@ public class MemberPeopleEvents {
         Instant now = clock.instant();
         var payload = new PersonJoinedMemberV1(memberId, account.id(), role, displayName, account.email(), now);
         return events.create(TopicCatalogue.PERSON_JOINED_MEMBER_V1, memberId, payload, EventRegion.none(),
-                MDC.get(RequestCorrelation.MDC_KEY), now);
+                MDC.get(CorrelationIds.MDC_KEY), now);
     }
 
     public OutboxEntry left(String accountId, String memberId, String reason) {
         Instant now = clock.instant();
         var payload = new PersonLeftMemberV1(memberId, accountId, now, reason);
         return events.create(TopicCatalogue.PERSON_LEFT_MEMBER_V1, memberId, payload, EventRegion.none(),
-                MDC.get(RequestCorrelation.MDC_KEY), now);
+                MDC.get(CorrelationIds.MDC_KEY), now);
     }
 
 }

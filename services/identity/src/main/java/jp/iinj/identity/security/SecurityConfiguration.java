@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.servlet.DispatcherType;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.identity.IdentityProperties;
+import jp.iinj.httpapi.servlet.ServletProblemSecurityResponses;
 import jp.iinj.identity.accounts.AccountAuthenticationProvider;
 
 import org.springframework.context.annotation.Bean;
@@ -59,7 +60,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ProblemSecurityResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ServletProblemSecurityResponses problems) throws Exception {
         http.securityMatcher("/api/identity/**", "/actuator/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, "/api/identity/password-resets",

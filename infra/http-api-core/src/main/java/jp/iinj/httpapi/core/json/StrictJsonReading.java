@@ -15,6 +15,11 @@ import tools.jackson.databind.type.LogicalType;
  * for an enum, which Jackson would take as a constant's position) are rejected instead of guessed at. Only request
  * readers use it: the application's own mapper stays tolerant, since it also reads other services' answers and
  * events, which may gain fields at any time.
+ *
+ * <p>This is the one place both stacks read request bodies through (WebFlux's decoder in {@code iinj-http-api}, Spring
+ * MVC's converter in {@code iinj-http-api-servlet}). A rule for every value a client sends in a body, such as a text
+ * policy for strings, belongs here, as a Jackson module registered in {@link #strict}: every service then applies it
+ * and a violation is a 400 naming the property, like any other value Jackson refuses.
  */
 public final class StrictJsonReading {
 

@@ -36,7 +36,7 @@ public final class JsonBodyProblems {
         }
         if (error instanceof DatabindException) {
             // e.g. a request record's constructor refused the value
-            return atPath(error, "Invalid value.");
+            return atPath(error, FailureProblems.INVALID_VALUE);
         }
         return Problem.of(ProblemType.MALFORMED_JSON, "The request body is not well-formed JSON.");
     }
@@ -75,7 +75,7 @@ public final class JsonBodyProblems {
         if (mismatch instanceof InvalidFormatException invalid
                 && (expected.isEmpty() || expected.equals(JsonKind.of(invalid.getValue())))) {
             // the right kind of JSON value but not an acceptable one, e.g. an unknown enum constant
-            return "Invalid value.";
+            return FailureProblems.INVALID_VALUE;
         }
         return expected.map(kind -> "Expected " + kind.description + ".").orElse("Unexpected JSON value.");
     }

@@ -12,6 +12,9 @@ import org.springframework.http.ProblemDetail;
 public record Problem(HttpStatusCode status, URI type, String title, String detail, List<InvalidField> errors,
                HttpHeaders headers) {
 
+    /** The member of a problem body carrying the request's correlation id. */
+    public static final String CORRELATION_ID_MEMBER = "correlationId";
+
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     public static Problem of(ProblemType type, String detail) {
@@ -32,18 +35,33 @@ public record Problem(HttpStatusCode status, URI type, String title, String deta
                 .orElseGet(() -> new Problem(status, ABOUT_BLANK, reasonPhrase(status), detail, List.of(), headers));
     }
 
-    public ProblemDetail toProblemDetail(URI instance, String correlationId) {
+    /**
+     * The body every stack sends: {@code type, title, status, detail, instance, correlationId} and, for field-level
+     * problems, {@code errors}.
+     *
+     * @param path          the request's raw path, the problem's {@code instance}; left out if it is no valid URI
+     * @param correlationId the request's id, or null if it has none
+     */
+    public ProblemDetail toProblemDetail(String path, String correlationId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
-        problem.setInstance(instance);
+        problem.setInstance(instance(path));
         if (correlationId != null) {
-            problem.setProperty("correlationId", correlationId);
+            problem.setProperty(CORRELATION_ID_MEMBER, correlationId);
         }
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
         return problem;
+    }
+
+    private static URI instance(String path) {
+        try {
+            return path == null ? null : URI.create(URI.create(path).getRawPath());
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
     }
 
     private static String reasonPhrase(HttpStatusCode status) {

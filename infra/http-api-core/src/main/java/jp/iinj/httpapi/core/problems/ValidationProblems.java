@@ -20,7 +20,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 /** Problems from Bean Validation of request bodies ({@code @Valid}) and of handler method parameters. */
 public final class ValidationProblems {
 
-    private static final String INVALID_VALUE = "Invalid value.";
     private static final List<Class<? extends Annotation>> NAMED_BINDINGS =
             List.of(RequestParam.class, PathVariable.class, RequestHeader.class, CookieValue.class);
 
@@ -44,14 +43,14 @@ public final class ValidationProblems {
         List<InvalidField> fields = new ArrayList<>();
         for (FieldError error : errors.getFieldErrors()) {
             // a binding failure's default message is a conversion error naming Java types
-            fields.add(new InvalidField(error.getField(), error.isBindingFailure() ? INVALID_VALUE : message(error)));
+            fields.add(new InvalidField(error.getField(), error.isBindingFailure() ? FailureProblems.INVALID_VALUE : message(error)));
         }
         errors.getGlobalErrors().forEach(error -> fields.add(new InvalidField(null, message(error))));
         return fields;
     }
 
     /** The name the client used, e.g. {@code q} for {@code @RequestParam("q") String query}. */
-    private static String nameInRequest(MethodParameter parameter) {
+    static String nameInRequest(MethodParameter parameter) {
         MergedAnnotations annotations = MergedAnnotations.from(parameter.getParameterAnnotations());
         return NAMED_BINDINGS.stream()
                 .map(annotations::get)
@@ -63,6 +62,6 @@ public final class ValidationProblems {
     }
 
     private static String message(MessageSourceResolvable error) {
-        return Objects.requireNonNullElse(error.getDefaultMessage(), INVALID_VALUE);
+        return Objects.requireNonNullElse(error.getDefaultMessage(), FailureProblems.INVALID_VALUE);
     }
 }

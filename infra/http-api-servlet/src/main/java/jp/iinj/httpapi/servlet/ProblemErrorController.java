@@ -1,6 +1,4 @@
-package jp.iinj.identity.problems;
-
-import java.util.Map;
+package jp.iinj.httpapi.servlet;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,25 +6,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Boot's {@code /error} page: whatever ends there (a filter's exception, {@code sendError}, the
- * container refusing a request) is answered as a problem too, never with a stack trace or a Java class name.
+ * Replaces Boot's {@code /error} page: whatever ends there (a filter's exception, {@code sendError}, the container
+ * refusing a request) is answered as a problem too, never with a stack trace or a Java class name.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    private final ProblemResponses problems;
+    private final ServletProblemWriter problems;
 
-    ProblemErrorController(ProblemResponses problems) {
+    ProblemErrorController(ServletProblemWriter problems) {
         this.problems = problems;
     }
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
             // asked for directly, not an error dispatch: there is no page here

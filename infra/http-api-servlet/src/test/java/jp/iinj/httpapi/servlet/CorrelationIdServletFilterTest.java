@@ -1,5 +1,6 @@
-package jp.iinj.identity.correlation;
+package jp.iinj.httpapi.servlet;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CorrelationIdFilterTest {
+class CorrelationIdServletFilterTest {
 
-    private final CorrelationIdFilter filter = new CorrelationIdFilter();
+    private final CorrelationIdServletFilter filter = new CorrelationIdServletFilter();
 
     @Test
     void aSaneIdIsKeptEchoedAndInTheMdcDuringTheRequest() throws Exception {
@@ -40,9 +41,14 @@ class CorrelationIdFilterTest {
         MockHttpServletRequest invalidTrace = new MockHttpServletRequest();
         invalidTrace.addHeader("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01");
 
-        assertThat(CorrelationIdFilter.correlationId(forged)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(CorrelationIdFilter.correlationId(tooLong)).matches("[0-9a-f]{32}");
-        assertThat(CorrelationIdFilter.correlationId(invalidTrace)).matches("[0-9a-f]{32}")
-                .isNotEqualTo("0".repeat(32));
+        assertThat(CorrelationIdServletFilter.correlationId(forged)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        // new ids are UUIDs, as on every stack
+        assertGenerated(CorrelationIdServletFilter.correlationId(tooLong));
+        assertGenerated(CorrelationIdServletFilter.correlationId(invalidTrace));
+        assertThat(CorrelationIdServletFilter.correlationId(invalidTrace)).isNotEqualTo("0".repeat(32));
+    }
+
+    private static void assertGenerated(String id) {
+        assertThat(UUID.fromString(id).toString()).isEqualTo(id);
     }
 }
