@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.info.License;
                 + "administration. Tokens come from the OAuth2 endpoints (see /.well-known/openid-configuration), "
                 + "which are not part of this document. Every error is an RFC 9457 application/problem+json "
                 + "document; field errors are listed in `errors`.",
-        license = @License(name = "Apache-2.0")))
+        license = @License(name = "Apache-2.0", identifier = "Apache-2.0")))
 final class IdentityApiDocument {
 
     private IdentityApiDocument() {
