@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping(path = "/api/identity/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration", description = "Staff accounts, machine clients and signing keys; administrators only")
+@ApiResponse(responseCode = "403", description = "Not an administrator")
 class AdminAccountsController {
 
     private final Accounts accounts;
@@ -45,7 +46,6 @@ class AdminAccountsController {
             + "owner is mailed a set-password link (valid 72 hours). MEMBER is not given here: it comes from "
             + "approved registrations and invitations.")
     @ApiResponse(responseCode = "201", description = "The account")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "409", description = "An account with this e-mail exists already")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping(path = "/api/identity/admin/clients", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration")
+@ApiResponse(responseCode = "403", description = "Not an administrator")
 class MachineClientsController {
 
     private final MachineClients clients;
@@ -42,7 +43,6 @@ class MachineClientsController {
             + "the bureaus given) to read feeds. The answer holds the client secret, which is stored only as a hash "
             + "and never shown again.")
     @ApiResponse(responseCode = "201", description = "The client, with its secret")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     CreatedClientResponse create(@Valid @RequestBody CreateClientRequest request) {
@@ -55,7 +55,6 @@ class MachineClientsController {
     @Operation(operationId = "listMachineClients", summary = "List the machine clients",
             description = "Without their secrets.")
     @ApiResponse(responseCode = "200", description = "The machine clients")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @GetMapping
     List<ClientSummary> list() {
         return clients.list().stream()

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping(path = "/api/identity/admin/signing-keys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Administration")
+@ApiResponse(responseCode = "403", description = "Not an administrator")
 class SigningKeysController {
 
     private final SigningKeys keys;
@@ -30,7 +31,6 @@ class SigningKeysController {
             + "until every token it signed has expired. Rotation also happens on a schedule (every 30 days by "
             + "default).")
     @ApiResponse(responseCode = "200", description = "The new active key id and the retired one")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @PostMapping("/rotation")
     SigningKeys.Rotation rotate() {
         return keys.rotate();
@@ -39,7 +39,6 @@ class SigningKeysController {
     @Operation(operationId = "listSigningKeys", summary = "List the signing keys",
             description = "Key ids with status, dates and when a retired key leaves the JWKS; no key material.")
     @ApiResponse(responseCode = "200", description = "The signing keys")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @GetMapping
     List<SigningKeys.KeyInfo> list() {
         return keys.list();
