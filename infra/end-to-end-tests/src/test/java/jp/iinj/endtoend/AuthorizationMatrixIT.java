@@ -348,6 +348,7 @@ class AuthorizationMatrixIT {
                 // ---- identity: passwords (anonymous; no account enumeration) ------------------------------------------
                 row("POST /api/identity/password-resets", RESET_REQUEST, everyone(202)),
                 row("POST /api/identity/password-resets/{UNKNOWN_TOKEN}", NEW_PASSWORD, everyone(400)),
+                row("GET /api-docs/identity", everyone(200)),
 
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
                 row("GET /.well-known/openid-configuration", everyone(200)),

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.info.License;
         version = "v1",
         description = "Member organisations of Innovation Initiative Network Japan register here. Every error is an "
                 + "RFC 9457 application/problem+json document; field errors are listed in `errors`.",
-        license = @License(name = "Apache-2.0")))
+        license = @License(name = "Apache-2.0", identifier = "Apache-2.0")))
 final class MemberRegistryApiDocument {
 
     private MemberRegistryApiDocument() {

@@ -74,6 +74,7 @@ class AccessRulesIT extends GatewayTestSupport {
                 arguments(HttpMethod.GET, "/actuator/prometheus", "MEMBER", 403),
                 arguments(HttpMethod.GET, "/actuator/prometheus", "ADMIN", 200),
                 arguments(HttpMethod.GET, "/api-docs/member-registry", NONE, 200),
+                arguments(HttpMethod.GET, "/api-docs/identity", NONE, 200),
                 arguments(HttpMethod.GET, "/no/such/path", NONE, 401),
                 arguments(HttpMethod.GET, "/no/such/path", "MEMBER", 404));
     }

@@ -62,7 +62,8 @@ class RoutesIT extends GatewayTestSupport {
                 new RouteCase("identity", HttpMethod.GET, "/default-ui.css", IDENTITY, "/default-ui.css"),
                 new RouteCase("identity", HttpMethod.POST, "/logout", IDENTITY, "/logout"),
                 new RouteCase("identity", HttpMethod.GET, "/connect/logout", IDENTITY, "/connect/logout"),
-                new RouteCase("identity", HttpMethod.POST, "/api/identity/sign-ups", IDENTITY, "/api/identity/sign-ups"));
+                new RouteCase("identity", HttpMethod.POST, "/api/identity/sign-ups", IDENTITY, "/api/identity/sign-ups"),
+                new RouteCase("identity-api-docs", HttpMethod.GET, "/api-docs/identity", IDENTITY, "/v3/api-docs"));
     }
 
     @Autowired

@@ -20,9 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Staff accounts created by administrators (ADMIN only, see the security configuration). */
 @RestController
 @RequestMapping(path = "/api/identity/admin/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Administration", description = "Staff accounts, machine clients and signing keys; administrators only")
+@ApiResponse(responseCode = "403", description = "Not an administrator")
 class AdminAccountsController {
 
     private final Accounts accounts;
@@ -35,6 +41,12 @@ class AdminAccountsController {
      * An ACTIVE account without password; its owner is mailed a set-password link. MEMBER is not given here:
      * memberships come from the platform's events and from invitations.
      */
+    @Operation(operationId = "createStaffAccount", summary = "Create a staff account",
+            description = "A coordinator, regional-body or administrator account: ACTIVE, without a password; its "
+            + "owner is mailed a set-password link (valid 72 hours). MEMBER is not given here: it comes from "
+            + "approved registrations and invitations.")
+    @ApiResponse(responseCode = "201", description = "The account")
+    @ApiResponse(responseCode = "409", description = "An account with this e-mail exists already")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     AccountResponse create(@Valid @RequestBody CreateAccountRequest request) {

@@ -20,9 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Machine clients of regional bodies (ADMIN only, see the security configuration). */
 @RestController
 @RequestMapping(path = "/api/identity/admin/clients", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Administration")
+@ApiResponse(responseCode = "403", description = "Not an administrator")
 class MachineClientsController {
 
     private final MachineClients clients;
@@ -32,6 +38,11 @@ class MachineClientsController {
     }
 
     /** Creates a client; the answer holds its secret, which is never shown again. */
+    @Operation(operationId = "createMachineClient", summary = "Create a machine client",
+            description = "A regional body's system, which gets tokens by client credentials (role REGIONAL_BODY, "
+            + "the bureaus given) to read feeds. The answer holds the client secret, which is stored only as a hash "
+            + "and never shown again.")
+    @ApiResponse(responseCode = "201", description = "The client, with its secret")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     CreatedClientResponse create(@Valid @RequestBody CreateClientRequest request) {
@@ -41,6 +52,9 @@ class MachineClientsController {
                 created.bureaus(), created.scopes(), List.of(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()));
     }
 
+    @Operation(operationId = "listMachineClients", summary = "List the machine clients",
+            description = "Without their secrets.")
+    @ApiResponse(responseCode = "200", description = "The machine clients")
     @GetMapping
     List<ClientSummary> list() {
         return clients.list().stream()

@@ -18,8 +18,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.iinj.httpapi.core.openapi.Anonymous;
+
 @RestController
 @RequestMapping("/api/identity/invitations")
+@Tag(name = "Invitations", description = "Staff join an organisation by invitation of someone who acts for it, or "
+        + "of an administrator")
 class InvitationsController {
 
     private final Invitations invitations;
@@ -29,6 +36,12 @@ class InvitationsController {
     }
 
     /** By a person acting for {@code memberId} (their token's {@code member_ids}) or an administrator. */
+    @Operation(operationId = "invite", summary = "Invite someone to an organisation",
+            description = "By a person acting for memberId (their token's member_ids) or an administrator. Mails an "
+            + "invitation link, valid 7 days.")
+    @ApiResponse(responseCode = "202", description = "The invitation is mailed")
+    @ApiResponse(responseCode = "403", description = "The caller neither acts for the organisation nor is an "
+            + "administrator")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     void invite(@Valid @RequestBody InvitationRequest request) {
@@ -36,6 +49,16 @@ class InvitationsController {
     }
 
     /** Anonymous: the invitation token is the credential. */
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
+            description = "The token of the invitation mail. Creates the account, or completes an existing one, "
+            + "ACTIVE and MEMBER of the organisation; a person who did not act for it yet joins it as staff "
+            + "(person-joined-member is published). The password follows the policy of password resets.")
+    @ApiResponse(responseCode = "200", description = "The account, acting for the organisation")
+    @ApiResponse(responseCode = "400", description = "Unknown token, or a display name or password refused: see "
+            + "errors[].field")
+    @ApiResponse(responseCode = "409", description = "The account with this e-mail is disabled")
+    @ApiResponse(responseCode = "410", description = "The invitation was used or has expired")
+    @Anonymous
     @PostMapping(path = "/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     AcceptedInvitation accept(@PathVariable String token, @Valid @RequestBody AcceptInvitationRequest request) {

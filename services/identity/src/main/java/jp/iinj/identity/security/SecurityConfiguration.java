@@ -28,8 +28,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * <ol>
  *   <li>the authorization server's endpoints ({@code /oauth2/**}, {@code /.well-known/**}, {@code /userinfo}, …):
  *       a browser that is not signed in is sent to {@code /login};</li>
- *   <li>the JSON API {@code /api/identity/**} and the actuator: stateless, bearer tokens of this very issuer
- *       (verified against its own keys), problems for 401/403;</li>
+ *   <li>the JSON API {@code /api/identity/**}, its OpenAPI document and the actuator: stateless, bearer tokens
+ *       of this very issuer (verified against its own keys), problems for 401/403;</li>
  *   <li>everything else, i.e. the form login at {@code /login} against the accounts, with lockout.</li>
  * </ol>
  */
@@ -61,11 +61,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ServletProblemSecurityResponses problems) throws Exception {
-        http.securityMatcher("/api/identity/**", "/actuator/**")
+        http.securityMatcher("/api/identity/**", "/actuator/**", "/v3/api-docs")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, "/api/identity/password-resets",
                                 "/api/identity/password-resets/*", "/api/identity/invitations/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
                         .requestMatchers("/api/identity/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

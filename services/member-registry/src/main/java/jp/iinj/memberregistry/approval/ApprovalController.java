@@ -1,7 +1,6 @@
 package jp.iinj.memberregistry.approval;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
@@ -25,13 +22,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/members/organisations/{organisationId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Approval", description = "Applications are approved or rejected by a regional body of the "
         + "organisation's bureau or an administrator. If-Match is optional here; when sent, a stale one gets 412.")
-@ApiResponse(responseCode = "403", description = "The caller may see but not decide", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The caller may see but not decide")
+@ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know")
 @ApiResponse(responseCode = "409", description = "Not allowed in its status, flagged as a possible duplicate, or "
-        + "changed meanwhile", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+        + "changed meanwhile")
 public class ApprovalController {
 
     private final ApplicationDecisions decisions;

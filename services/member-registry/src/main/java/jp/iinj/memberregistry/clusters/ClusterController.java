@@ -4,7 +4,6 @@ import java.net.URI;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
+import jp.iinj.httpapi.core.openapi.Anonymous;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
 import reactor.core.publisher.Mono;
 
@@ -47,13 +46,9 @@ public class ClusterController {
     @ApiResponse(responseCode = "201", description = "Added; Location names it, ETag is its revision",
             headers = @Header(name = HttpHeaders.ETAG, description = "the revision, e.g. \"0\"",
                     schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "400", description = "Invalid request: see errors[].field", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "409", description = "The programme and bureau already have a cluster of this name "
-            + "(compared ignoring width, case and spacing)", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            + "(compared ignoring width, case and spacing)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<ClusterResponse>> add(@Valid @RequestBody NewClusterRequest request) {
         return Mono.fromCallable(request::content)
@@ -66,8 +61,8 @@ public class ClusterController {
     @Operation(operationId = "listClusters", summary = "List clusters", description = "Anyone. By bureau id, then name; at most "
             + ClusterCatalogue.LISTING_LIMIT + " (truncated says when more matched).")
     @ApiResponse(responseCode = "200", description = "The clusters the filters select")
-    @ApiResponse(responseCode = "400", description = "Unknown programme, bureau or active value", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Unknown programme, bureau or active value")
+    @Anonymous
     @GetMapping
     public Mono<ClusterListResponse> list(
             @Parameter(description = "only this programme", schema = @Schema(implementation = ClusterProgramme.class))
@@ -86,8 +81,8 @@ public class ClusterController {
     @ApiResponse(responseCode = "200", description = "The cluster; ETag is its revision",
             headers = @Header(name = HttpHeaders.ETAG, description = "the revision, e.g. \"3\"",
                     schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "404", description = "No such cluster", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such cluster")
+    @Anonymous
     @GetMapping("/{clusterId}")
     public Mono<ResponseEntity<ClusterResponse>> cluster(@PathVariable String clusterId) {
         return catalogue.byId(clusterId)
@@ -101,19 +96,11 @@ public class ClusterController {
     @ApiResponse(responseCode = "200", description = "Replaced (or already so); ETag is its revision",
             headers = @Header(name = HttpHeaders.ETAG, description = "the revision, e.g. \"4\"",
                     schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "400", description = "Invalid request: see errors[].field", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such cluster", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Another cluster of the programme and bureau has this name",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "412", description = "Changed since the version If-Match names", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such cluster")
+    @ApiResponse(responseCode = "409", description = "Another cluster of the programme and bureau has this name")
+    @ApiResponse(responseCode = "412", description = "Changed since the version If-Match names")
+    @ApiResponse(responseCode = "428", description = "No If-Match")
     @PutMapping(path = "/{clusterId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<ClusterResponse>> replace(
             @PathVariable String clusterId,

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,14 +79,10 @@ public class MemberImportController {
                     mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
     @ApiResponse(responseCode = "202", description = "Accepted; Location is the status to poll")
     @ApiResponse(responseCode = "400", description = "Empty file, a bad header (errors[].field header[i]), or bytes "
-            + "that are not the declared charset", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Neither a regional body nor an administrator", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "File over the size limit", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "415", description = "Not text/csv, or a charset other than those listed", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            + "that are not the declared charset")
+    @ApiResponse(responseCode = "403", description = "Neither a regional body nor an administrator")
+    @ApiResponse(responseCode = "413", description = "File over the size limit")
+    @ApiResponse(responseCode = "415", description = "Not text/csv, or a charset other than those listed")
     @PostMapping
     public Mono<ResponseEntity<ImportStatusResponse>> startImport(ServerHttpRequest request) {
         HttpHeaders headers = request.getHeaders();
@@ -104,8 +99,7 @@ public class MemberImportController {
             + "grow as rows are imported. An import whose service instance stopped is FAILED with a "
             + "`failureReason`; importing the file again is safe.")
     @ApiResponse(responseCode = "200", description = "The status")
-    @ApiResponse(responseCode = "404", description = "No such import, or not yours", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such import, or not yours")
     @GetMapping("/{importId}")
     public Mono<ImportStatusResponse> importStatus(@PathVariable String importId) {
         return ServiceAccessConfiguration.caller()

@@ -1,7 +1,6 @@
 package jp.iinj.memberregistry.membership;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
@@ -26,13 +23,10 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Membership", description = "Suspension, reinstatement, withdrawal and annual renewal. Every step "
         + "publishes an event on membership.member-events.v1. If-Match is optional; when sent, a stale one gets 412.")
 @ApiResponse(responseCode = "200", description = "Done: the organisation after the step")
-@ApiResponse(responseCode = "403", description = "The caller may see but not do this", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The caller may see but not do this")
+@ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know")
 @ApiResponse(responseCode = "409", description = "Not allowed in its status (or renewal not open yet), or changed "
-        + "meanwhile", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+        + "meanwhile")
 public class MembershipController {
 
     private final MembershipActions actions;

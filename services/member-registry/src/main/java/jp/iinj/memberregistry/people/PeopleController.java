@@ -2,7 +2,6 @@ package jp.iinj.memberregistry.people;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,8 +10,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.memberregistry.access.CallerRequest;
@@ -39,11 +36,8 @@ public class PeopleController {
             + "regional bodies of its bureau and administrators. Coordinators of its bureau see the organisation but "
             + "not its people (403); to anyone else it does not exist (404).")
     @ApiResponse(responseCode = "200", description = "The people who have not left, the owner first")
-    @ApiResponse(responseCode = "403", description = "The caller may see the organisation but not its people",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller may see the organisation but not its people")
+    @ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know")
     @GetMapping
     public Mono<OrganisationPeopleResponse> listPeople(@PathVariable String organisationId) {
         return ServiceAccessConfiguration.caller()
@@ -58,13 +52,9 @@ public class PeopleController {
             + "are no longer listed. The owner cannot be removed.")
     @ApiResponse(responseCode = "202", description = "Removal requested (also when it was already)")
     @ApiResponse(responseCode = "403", description = "The caller may see the organisation but is not its owner or an "
-            + "administrator", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such organisation or person, as far as the caller may know",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The person is the owner, or changed meanwhile", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            + "administrator")
+    @ApiResponse(responseCode = "404", description = "No such organisation or person, as far as the caller may know")
+    @ApiResponse(responseCode = "409", description = "The person is the owner, or changed meanwhile")
     @DeleteMapping("/{subject}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<PersonResponse> removePerson(@PathVariable String organisationId, @PathVariable String subject) {

@@ -3,7 +3,6 @@ package jp.iinj.memberregistry.profile;
 import java.util.List;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
@@ -47,8 +44,7 @@ public class ProfileController {
             + "Personal data (owner, contacts, address, notes) only for the organisation, its approvers and "
             + "administrators. The ETag is what an update sends back in If-Match.")
     @ApiResponse(responseCode = "200", description = "The organisation")
-    @ApiResponse(responseCode = "404", description = "No such organisation", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such organisation")
     @GetMapping
     public Mono<ResponseEntity<OrganisationResponse>> organisation(@PathVariable String organisationId) {
         return ServiceAccessConfiguration.caller()
@@ -61,14 +57,10 @@ public class ProfileController {
     @Operation(summary = "Replace the profile", description = "By the organisation's own people or an "
             + "administrator, with If-Match: the ETag read. Publishes member-profile-updated (public fields only).")
     @ApiResponse(responseCode = "200", description = "The organisation after the change, with its new ETag")
-    @ApiResponse(responseCode = "400", description = "Invalid profile: see errors[].field", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "May see but not change it", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "412", description = "Changed since the ETag sent", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "428", description = "No If-Match", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid profile: see errors[].field")
+    @ApiResponse(responseCode = "403", description = "May see but not change it")
+    @ApiResponse(responseCode = "412", description = "Changed since the ETag sent")
+    @ApiResponse(responseCode = "428", description = "No If-Match")
     @PutMapping(path = "/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrganisationResponse>> updateProfile(
             @PathVariable String organisationId,

@@ -3,7 +3,6 @@ package jp.iinj.memberregistry.registration;
 import java.net.URI;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,11 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
+import jp.iinj.httpapi.core.openapi.Anonymous;
 import jp.iinj.httpapi.correlation.RequestCorrelation;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import reactor.core.publisher.Mono;
@@ -43,15 +41,9 @@ public class RegistrationController {
             + "true); with another body, 422. Without a corporate number (noCorporateNumberReason), an organisation "
             + "whose normalised name and prefecture match a current member is flagged for review.")
     @ApiResponse(responseCode = "201", description = "Registered (or replayed); Location names the organisation")
-    @ApiResponse(responseCode = "400", description = "Invalid request: see errors[].field", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "An organisation with this corporate number is registered",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Body too large", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "An organisation with this corporate number is registered")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
+    @Anonymous
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrganisationResponse>> register(
             @RequestBody RegisterOrganisationRequest request,

@@ -2,7 +2,6 @@ package jp.iinj.memberregistry.search;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,11 +74,8 @@ public class OrganisationSearchController {
     @ApiResponse(responseCode = "200", description = "A page of summaries", headers = @Header(name = HttpHeaders.LINK,
             description = "<...>; rel=\"next\" when there is a next page", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Unknown, repeated or invalid parameter, or a cursor of "
-            + "another list: see errors[].field", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not staff, or a bureau or prefecture you do not cover",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+            + "another list: see errors[].field")
+    @ApiResponse(responseCode = "403", description = "Not staff, or a bureau or prefecture you do not cover")
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrganisationPage>> listOrganisations(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         return ServiceAccessConfiguration.caller()
