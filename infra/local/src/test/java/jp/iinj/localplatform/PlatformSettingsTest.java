@@ -136,6 +136,16 @@ class PlatformSettingsTest {
         assertThat(settings.mongoUriForDisplay()).isEqualTo("mongodb://app:****@db.local/?tls=true");
     }
 
+    @Test
+    void classDataSharingIsOnUnlessTurnedOff() {
+        assertThat(PlatformSettings.read(Map.of(), properties()).serviceCds()).isTrue();
+        assertThat(PlatformSettings.read(Map.of("IINJ_SERVICE_CDS", "off"), properties()).serviceCds()).isFalse();
+        assertThat(PlatformSettings.read(Map.of("IINJ_SERVICE_CDS", "off"), properties("iinj.service.cds", "on")).serviceCds()).isTrue();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PlatformSettings.read(Map.of(), properties("iinj.service.cds", "maybe")))
+                .withMessageContaining("iinj.service.cds / IINJ_SERVICE_CDS must be on or off");
+    }
+
     private static Properties properties(String... namesAndValues) {
         Properties properties = new Properties();
         properties.setProperty("user.home", "/home/dev");
