@@ -34,6 +34,7 @@ final class ArchiveTraining {
     }
 
     private final List<Job> jobs;
+    private final BrokerArchive brokerArchive;
     private final PlatformSettings settings;
     private final DataDirectory data;
     private final PrintStream out;
@@ -41,8 +42,9 @@ final class ArchiveTraining {
     private boolean cancelled;
     private final Thread thread;
 
-    private ArchiveTraining(List<Job> jobs, PlatformSettings settings, DataDirectory data, PrintStream out) {
+    private ArchiveTraining(List<Job> jobs, BrokerArchive brokerArchive, PlatformSettings settings, DataDirectory data, PrintStream out) {
         this.jobs = jobs;
+        this.brokerArchive = brokerArchive;
         this.settings = settings;
         this.data = data;
         this.out = out;
@@ -50,8 +52,10 @@ final class ArchiveTraining {
         thread.setDaemon(true);
     }
 
-    static ArchiveTraining startInBackground(List<Job> jobs, PlatformSettings settings, DataDirectory data, PrintStream out) {
-        ArchiveTraining training = new ArchiveTraining(List.copyOf(jobs), settings, data, out);
+    /** @param brokerArchive the broker's archive to write, or {@code null} */
+    static ArchiveTraining startInBackground(List<Job> jobs, BrokerArchive brokerArchive, PlatformSettings settings,
+                                             DataDirectory data, PrintStream out) {
+        ArchiveTraining training = new ArchiveTraining(List.copyOf(jobs), brokerArchive, settings, data, out);
         training.thread.start();
         return training;
     }
@@ -79,12 +83,23 @@ final class ArchiveTraining {
     }
 
     private void run() {
+        List<String> names = new ArrayList<>(jobs.stream().map(job -> job.spec().name()).toList());
+        if (brokerArchive != null) {
+            names.add(0, KafkaBrokerProcess.NAME);
+        }
         out.println("  Writing class data sharing archives in the background (lowest CPU priority) for faster starts: "
-                + String.join(", ", jobs.stream().map(job -> job.spec().name()).toList()));
+                + String.join(", ", names));
         MongoServer mongo = new MongoServer(new EmbeddedMemoryBackend());
         List<String> written = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         try {
+            if (brokerArchive != null) {
+                if (dumpBrokerArchive()) {
+                    written.add(KafkaBrokerProcess.NAME);
+                } else if (!isCancelled()) {
+                    failed.add(KafkaBrokerProcess.NAME);
+                }
+            }
             mongo.bind(new InetSocketAddress("127.0.0.1", 0));
             String mongoAddress = "127.0.0.1:" + mongo.getLocalAddress().getPort();
             String noKafka = "127.0.0.1:" + unusedPort();
@@ -151,6 +166,37 @@ final class ArchiveTraining {
             deleteRecursively(workingDirectory);
         }
         return cds.finishTraining(temporaryArchive, succeeded);
+    }
+
+    /** The broker's archive from the classes it loaded while starting: no second broker, a few seconds of dumping. */
+    private boolean dumpBrokerArchive() throws IOException {
+        Path listCopy = Files.createTempFile(data.run(), "kafka-classlist", ".txt");
+        Path temporaryArchive = brokerArchive.temporaryArchive();
+        boolean succeeded = false;
+        try {
+            List<String> command = brokerArchive.dumpCommand(listCopy, temporaryArchive);
+            if (command.isEmpty()) {
+                return false;
+            }
+            ChildProcess process;
+            synchronized (this) {
+                if (cancelled) {
+                    return false;
+                }
+                process = ChildProcess.start(trainingName(KafkaBrokerProcess.NAME), command, data.run(), data);
+                running = process;
+            }
+            process.awaitExit(Instant.now().plus(TRAINING_TIMEOUT));
+            synchronized (this) {
+                running = null;
+            }
+            succeeded = !isCancelled() && process.exitCode() == 0;
+        } catch (StartupFailure | IllegalThreadStateException e) {
+            succeeded = false;
+        } finally {
+            Files.deleteIfExists(listCopy);
+        }
+        return brokerArchive.finish(temporaryArchive, succeeded);
     }
 
     static String trainingName(String service) {

@@ -74,7 +74,8 @@ final class ClassDataSharing {
         try {
             Files.createDirectories(cache);
             deleteEarlierBuilds(cache);
-            List<String> command = List.of(ChildProcess.JAVA, "-Djarmode=tools", "-jar", jar.toString(),
+            // a short-lived JVM: C1 and the serial collector cost it the least CPU
+            List<String> command = List.of(ChildProcess.JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djarmode=tools", "-jar", jar.toString(),
                     "extract", "--destination", temporary.toString());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

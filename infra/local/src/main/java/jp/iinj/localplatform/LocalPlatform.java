@@ -38,6 +38,7 @@ public final class LocalPlatform {
     private EmbeddedMongoDb mongo;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final List<ArchiveTraining.Job> missingArchives = new ArrayList<>();
+    private BrokerArchive brokerArchive;
     private ArchiveTraining training;
     private boolean stopping;
 
@@ -94,7 +95,9 @@ public final class LocalPlatform {
 
         out.println("Starting the IINJ local platform (data in " + data.root() + ")");
         if (settings.embeddedKafka()) {
-            step(() -> broker = KafkaBrokerProcess.start(settings, data, out));
+            brokerArchive = settings.cds() ? BrokerArchive.of(repository.root().resolve("infra/local/target/kafka-cds"),
+                    System.getProperty("java.class.path"), KafkaBrokerProcess.jvmOptions(), data) : null;
+            step(() -> broker = KafkaBrokerProcess.start(settings, data, out, brokerArchive));
         }
         if (settings.embeddedMongo()) {
             step(() -> mongo = EmbeddedMongoDb.start(data.mongoDbFile(), settings.mongoPort()));
@@ -127,7 +130,7 @@ public final class LocalPlatform {
     private List<ClassDataSharing> prepareClassDataSharing(List<Path> jars) {
         List<CompletableFuture<ClassDataSharing>> sharing = new ArrayList<>();
         for (int i = 0; i < jars.size(); i++) {
-            if (!settings.serviceCds()) {
+            if (!settings.cds()) {
                 sharing.add(CompletableFuture.completedFuture(null));
                 continue;
             }
@@ -147,8 +150,9 @@ public final class LocalPlatform {
 
     /** After the banner: archives the next start can use, for the services that started without one. */
     private synchronized void writeMissingArchives() {
-        if (!stopping && !missingArchives.isEmpty()) {
-            training = ArchiveTraining.startInBackground(missingArchives, settings, data, out);
+        BrokerArchive missingBrokerArchive = brokerArchive != null && !brokerArchive.exists() ? brokerArchive : null;
+        if (!stopping && (!missingArchives.isEmpty() || missingBrokerArchive != null)) {
+            training = ArchiveTraining.startInBackground(missingArchives, missingBrokerArchive, settings, data, out);
         }
     }
 

@@ -138,12 +138,12 @@ class PlatformSettingsTest {
 
     @Test
     void classDataSharingIsOnUnlessTurnedOff() {
-        assertThat(PlatformSettings.read(Map.of(), properties()).serviceCds()).isTrue();
-        assertThat(PlatformSettings.read(Map.of("IINJ_SERVICE_CDS", "off"), properties()).serviceCds()).isFalse();
-        assertThat(PlatformSettings.read(Map.of("IINJ_SERVICE_CDS", "off"), properties("iinj.service.cds", "on")).serviceCds()).isTrue();
+        assertThat(PlatformSettings.read(Map.of(), properties()).cds()).isTrue();
+        assertThat(PlatformSettings.read(Map.of("IINJ_CDS", "off"), properties()).cds()).isFalse();
+        assertThat(PlatformSettings.read(Map.of("IINJ_CDS", "off"), properties("iinj.cds", "on")).cds()).isTrue();
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> PlatformSettings.read(Map.of(), properties("iinj.service.cds", "maybe")))
-                .withMessageContaining("iinj.service.cds / IINJ_SERVICE_CDS must be on or off");
+                .isThrownBy(() -> PlatformSettings.read(Map.of(), properties("iinj.cds", "maybe")))
+                .withMessageContaining("iinj.cds / IINJ_CDS must be on or off");
     }
 
     private static Properties properties(String... namesAndValues) {
