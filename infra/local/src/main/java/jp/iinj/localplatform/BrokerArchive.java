@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Class data sharing for the Kafka broker, which runs from plain jars (this launcher's class path): a start without an
@@ -22,6 +26,8 @@ import java.util.List;
  * time), the JVM options and the JVM: a new Kafka version or other options make a new one.
  */
 final class BrokerArchive {
+
+    private static final int ARCHIVES_KEPT = 3;
 
     private final Path archive;
     private final Path classList;
@@ -67,7 +73,16 @@ final class BrokerArchive {
 
     /** The broker's extra JVM options: the archive, or the list of classes it loads for the archive to come. */
     List<String> startOptions() {
-        return exists() ? List.of("-XX:SharedArchiveFile=" + archive) : List.of("-XX:DumpLoadedClassList=" + classList);
+        if (!exists()) {
+            return List.of("-XX:DumpLoadedClassList=" + classList);
+        }
+        try {
+            // its time says when it was last used: the oldest archives are the ones deleted (see finish)
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        } catch (IOException ignored) {
+            // only the clean-up's order depends on it
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive);
     }
 
     /**
@@ -102,6 +117,7 @@ final class BrokerArchive {
         try {
             if (succeeded && Files.isRegularFile(temporaryArchive) && Files.size(temporaryArchive) > 0) {
                 Files.move(temporaryArchive, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                deleteLeastRecentlyUsed();
                 return true;
             }
             Files.deleteIfExists(temporaryArchive);
@@ -109,6 +125,31 @@ final class BrokerArchive {
             // tried again at the next start
         }
         return false;
+    }
+
+    /**
+     * Each class path has its own archive (the Maven profile's, the end-to-end tier's, one per Kafka version): the
+     * {@value #ARCHIVES_KEPT} used last are kept, about 60 MB each.
+     */
+    private void deleteLeastRecentlyUsed() throws IOException {
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            archives = files.filter(file -> file.getFileName().toString().startsWith("kafka-")
+                            && file.getFileName().toString().endsWith(ClassDataSharing.ARCHIVE_SUFFIX))
+                    .sorted(Comparator.comparing(BrokerArchive::lastModified).reversed())
+                    .toList();
+        }
+        for (Path old : archives.subList(Math.min(ARCHIVES_KEPT, archives.size()), archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static String shortHash(String text) {
