@@ -107,7 +107,7 @@ public final class LocalPlatform {
         HealthWait.kafka(settings.kafkaBootstrapServers(), KAFKA_TIMEOUT, Optional.ofNullable(broker).map(KafkaBrokerProcess::process));
         out.println("  Kafka is up at " + settings.kafkaBootstrapServers());
 
-        // all at once: on 2 cores that reached the banner sooner than one after the other (infra/benchmarks/README.md)
+        // all at once: on 2 cores that reached the banner sooner than one after the other (README, "Start-up time")
         for (int i = 0; i < jars.size(); i++) {
             ServiceSpec spec = settings.services().get(i);
             Path jar = jars.get(i);
