@@ -79,6 +79,7 @@ final class BrokerArchive {
         try {
             // its time says when it was last used: the oldest archives are the ones deleted (see finish)
             Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+            Files.deleteIfExists(classList);
         } catch (IOException ignored) {
             // only the clean-up's order depends on it
         }
