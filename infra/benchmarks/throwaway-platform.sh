@@ -145,7 +145,7 @@ platform_start() { # sets G (the gateway's URL), REGISTRY_URL, PIDS
         "$JAVA" $BENCH_LAUNCHER_JAVA_OPTS \
         -Diinj.data.dir="$DATA" \
         -Diinj.services=identity,member-registry,gateway \
-        -Diinj.service.java-opts="$BENCH_JAVA_OPTS" \
+        -Diinj.service.java-opts="$BENCH_JAVA_OPTS" -Diinj.cds=off \
         -Diinj.gateway.port="$GATEWAY_PORT" -Diinj.member-registry.port="$REGISTRY_PORT" -Diinj.identity.port="$IDENTITY_PORT" \
         -Diinj.kafka.port="$KAFKA_PORT" -Diinj.kafka.controller-port="$KAFKA_CONTROLLER_PORT" -Diinj.mongodb.port="$MONGODB_PORT" \
         -cp "$LAUNCHER_CP" jp.iinj.localplatform.LocalPlatform >"$WORK/launcher.out" 2>&1 ) &

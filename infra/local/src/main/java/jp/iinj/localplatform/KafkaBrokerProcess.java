@@ -2,11 +2,13 @@ package jp.iinj.localplatform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -23,6 +25,7 @@ final class KafkaBrokerProcess {
 
     static final String NAME = "kafka";
     private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final String LOG_CONFIGURATION = "kafka-log4j2.xml";
 
     private final ChildProcess process;
 
@@ -30,18 +33,44 @@ final class KafkaBrokerProcess {
         this.process = process;
     }
 
-    static KafkaBrokerProcess start(PlatformSettings settings, DataDirectory data, PrintStream out) {
+    /** @param archive its class data sharing, or {@code null} to run it as before: on the whole launcher class path */
+    static KafkaBrokerProcess start(PlatformSettings settings, DataDirectory data, PrintStream out, BrokerArchive archive) {
         Path config = writeConfiguration(settings, data);
         formatStorageOnce(config, data, out);
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.JAVA);
         command.addAll(JVM_OPTIONS);
-        command.add("-Dlog4j2.configurationFile=kafka-log4j2.xml");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        if (archive == null) {
+            command.add("-Dlog4j2.configurationFile=" + LOG_CONFIGURATION);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+        } else {
+            // only jars on its class path, so the logging configuration (in the launcher's classes) as a file
+            command.addAll(archive.startOptions());
+            command.add("-Dlog4j2.configurationFile=" + writeLogConfiguration(data));
+            command.add("-cp");
+            command.add(archive.classPath());
+        }
         command.add("kafka.Kafka");
         command.add(config.toString());
         return new KafkaBrokerProcess(ChildProcess.start(NAME, command, data.root(), data));
+    }
+
+    static List<String> jvmOptions() {
+        return JVM_OPTIONS;
+    }
+
+    private static Path writeLogConfiguration(DataDirectory data) {
+        Path file = data.run().resolve(LOG_CONFIGURATION);
+        try (InputStream resource = KafkaBrokerProcess.class.getResourceAsStream("/" + LOG_CONFIGURATION)) {
+            if (resource == null) {
+                throw new StartupFailure(LOG_CONFIGURATION + " is missing from the launcher's class path");
+            }
+            Files.copy(resource, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StartupFailure("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     ChildProcess process() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -36,6 +37,9 @@ public final class LocalPlatform {
     private KafkaBrokerProcess broker;
     private EmbeddedMongoDb mongo;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ArchiveTraining.Job> missingArchives = new ArrayList<>();
+    private BrokerArchive brokerArchive;
+    private ArchiveTraining training;
     private boolean stopping;
 
     private LocalPlatform(PlatformSettings settings, DataDirectory data, Repository repository) {
@@ -74,6 +78,7 @@ public final class LocalPlatform {
         }
         platform.printBanner(launched);
         platform.watchForUnexpectedExits();
+        platform.writeMissingArchives();
         platform.stopped.await();
     }
 
@@ -90,23 +95,65 @@ public final class LocalPlatform {
 
         out.println("Starting the IINJ local platform (data in " + data.root() + ")");
         if (settings.embeddedKafka()) {
-            step(() -> broker = KafkaBrokerProcess.start(settings, data, out));
+            brokerArchive = settings.cds() ? BrokerArchive.of(repository.root().resolve("infra/local/target/kafka-cds"),
+                    System.getProperty("java.class.path"), KafkaBrokerProcess.jvmOptions(), data) : null;
+            step(() -> broker = KafkaBrokerProcess.start(settings, data, out, brokerArchive));
         }
         if (settings.embeddedMongo()) {
             step(() -> mongo = EmbeddedMongoDb.start(data.mongoDbFile(), settings.mongoPort()));
         }
+        // while the broker starts: each service's jar extracted once per build (class data sharing needs plain jars)
+        List<ClassDataSharing> sharing = prepareClassDataSharing(jars);
         HealthWait.kafka(settings.kafkaBootstrapServers(), KAFKA_TIMEOUT, Optional.ofNullable(broker).map(KafkaBrokerProcess::process));
         out.println("  Kafka is up at " + settings.kafkaBootstrapServers());
 
+        // all at once: on 2 cores that reached the banner sooner than one after the other (README, "Start-up time")
         for (int i = 0; i < jars.size(); i++) {
             ServiceSpec spec = settings.services().get(i);
             Path jar = jars.get(i);
-            step(() -> services.add(ServiceProcess.start(spec, jar, settings, data)));
+            ClassDataSharing cds = sharing.get(i);
+            step(() -> services.add(ServiceProcess.start(spec, jar, cds, settings, data)));
+            if (cds != null && cds.archive().isEmpty() && !cds.trainingFailedBefore()) {
+                missingArchives.add(new ArchiveTraining.Job(spec, cds));
+            }
         }
         if (!services.isEmpty()) {
             out.println("  Waiting for " + services.size() + " service(s); their logs are in " + data.logs());
         }
         HealthWait.services(services, SERVICES_TIMEOUT, out);
+    }
+
+    /**
+     * One entry per service: its class data sharing, extracted (the three at once); {@code null} where it is off or
+     * the extraction failed (a read-only checkout, a full disk): that service starts from its jar as built.
+     */
+    private List<ClassDataSharing> prepareClassDataSharing(List<Path> jars) {
+        List<CompletableFuture<ClassDataSharing>> sharing = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            if (!settings.cds()) {
+                sharing.add(CompletableFuture.completedFuture(null));
+                continue;
+            }
+            String name = settings.services().get(i).name();
+            ClassDataSharing cds = ClassDataSharing.of(name, jars.get(i), settings.serviceJavaOpts());
+            sharing.add(CompletableFuture.supplyAsync(() -> {
+                cds.extract();
+                return cds;
+            }, task -> new Thread(task, "extract-" + name).start()).exceptionally(failure -> {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                out.println("  " + name + " starts without class data sharing: " + cause.getMessage());
+                return null;
+            }));
+        }
+        return sharing.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** After the banner: archives the next start can use, for the services that started without one. */
+    private synchronized void writeMissingArchives() {
+        BrokerArchive missingBrokerArchive = brokerArchive != null && !brokerArchive.exists() ? brokerArchive : null;
+        if (!stopping && (!missingArchives.isEmpty() || missingBrokerArchive != null)) {
+            training = ArchiveTraining.startInBackground(missingArchives, missingBrokerArchive, settings, data, out);
+        }
     }
 
     private synchronized void step(Runnable step) {
@@ -227,6 +274,7 @@ public final class LocalPlatform {
         List<ServiceProcess> runningServices;
         KafkaBrokerProcess runningBroker;
         EmbeddedMongoDb runningMongo;
+        ArchiveTraining runningTraining;
         synchronized (this) {
             if (stopping) {
                 return;
@@ -235,6 +283,10 @@ public final class LocalPlatform {
             runningServices = List.copyOf(services);
             runningBroker = broker;
             runningMongo = mongo;
+            runningTraining = training;
+        }
+        if (runningTraining != null) {
+            runningTraining.cancel();
         }
         boolean started = !runningServices.isEmpty() || runningBroker != null || runningMongo != null;
         if (started) {

@@ -20,6 +20,7 @@ record PlatformSettings(
         List<ServiceSpec> allServices,
         List<ServiceSpec> services,
         List<String> serviceJavaOpts,
+        boolean cds,
         int kafkaPort,
         int kafkaControllerPort,
         Optional<String> externalKafka,
@@ -48,6 +49,7 @@ record PlatformSettings(
                 allServices,
                 selectedServices(source, allServices),
                 source.get("iinj.service.java-opts").map(opts -> List.of(opts.split("\\s+"))).orElse(DEFAULT_SERVICE_JAVA_OPTS),
+                source.onOff("iinj.cds", true),
                 source.port("iinj.kafka.port", 19092),
                 source.port("iinj.kafka.controller-port", 19093),
                 source.get("iinj.kafka.bootstrap-servers"),
@@ -157,6 +159,18 @@ record PlatformSettings(
                 // reported below, like an out-of-range number
             }
             throw new IllegalArgumentException(describe(property) + " must be a port number (1-65535), not '" + value.get() + "'");
+        }
+
+        boolean onOff(String property, boolean defaultValue) {
+            Optional<String> value = get(property);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            return switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new IllegalArgumentException(describe(property) + " must be on or off, not '" + value.get() + "'");
+            };
         }
 
         static String describe(String property) {

@@ -18,14 +18,29 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(ServiceSpec spec, Path jar, PlatformSettings settings, DataDirectory data) {
+    /**
+     * @param cds the service's class data sharing, or {@code null} to start the jar as built: with it, the extracted
+     *            jar starts, with the archive when a training run has written one
+     */
+    static ServiceProcess start(ServiceSpec spec, Path jar, ClassDataSharing cds, PlatformSettings settings, DataDirectory data) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.JAVA);
         command.addAll(settings.serviceJavaOpts());
+        Path jarToRun = jar;
+        if (cds != null) {
+            jarToRun = cds.extractedJar();
+            cds.archive().ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+        }
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jarToRun.toString());
         command.add("--server.port=" + spec.port());
         command.add("--iinj.local-platform=true");
+        return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, environment(spec, settings, data),
+                data.workingDirectory(spec.name()), data));
+    }
+
+    /** What a service gets from the platform: its database, the platform's Kafka, the others' addresses, the mail folder. */
+    static Map<String, String> environment(ServiceSpec spec, PlatformSettings settings, DataDirectory data) {
         // Spring Boot's relaxed binding: SPRING_MONGODB_URI is spring.mongodb.uri
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_MONGODB_URI", settings.mongoUri(spec.database()));
@@ -36,8 +51,7 @@ final class ServiceProcess {
         // tokens are issued under the front door's address; the gateway checks "iss" against it
         settings.allServices().stream().filter(other -> other.name().equals(ServiceSpec.GATEWAY)).findFirst()
                 .ifPresent(gateway -> environment.put("IINJ_JWT_ISSUER", gateway.url()));
-        return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, environment,
-                data.workingDirectory(spec.name()), data));
+        return environment;
     }
 
     String name() {

@@ -136,6 +136,16 @@ class PlatformSettingsTest {
         assertThat(settings.mongoUriForDisplay()).isEqualTo("mongodb://app:****@db.local/?tls=true");
     }
 
+    @Test
+    void classDataSharingIsOnUnlessTurnedOff() {
+        assertThat(PlatformSettings.read(Map.of(), properties()).cds()).isTrue();
+        assertThat(PlatformSettings.read(Map.of("IINJ_CDS", "off"), properties()).cds()).isFalse();
+        assertThat(PlatformSettings.read(Map.of("IINJ_CDS", "off"), properties("iinj.cds", "on")).cds()).isTrue();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PlatformSettings.read(Map.of(), properties("iinj.cds", "maybe")))
+                .withMessageContaining("iinj.cds / IINJ_CDS must be on or off");
+    }
+
     private static Properties properties(String... namesAndValues) {
         Properties properties = new Properties();
         properties.setProperty("user.home", "/home/dev");
