@@ -32,8 +32,11 @@ public @interface ValidCorporateNumber {
             if (number == null) {
                 return true;
             }
-            CorporateNumber.problemWith(number).ifPresent(problem -> Violations.report(context, problem));
-            return CorporateNumber.problemWith(number).isEmpty();
+            String problem = CorporateNumber.problemWith(number).orElse(null);
+            if (problem != null) {
+                Violations.report(context, problem);
+            }
+            return problem == null;
         }
     }
 }

@@ -63,7 +63,6 @@ class RowImport {
                 problems.add(new InvalidField(ImportRow.columnOf(problem.field()), problem.message())));
         RegistrantRules.corporateNumberOrReason(row.corporateNumber(), row.noCorporateNumberReason(),
                 ImportColumn.CORPORATE_NUMBER.header(), ImportColumn.NO_CORPORATE_NUMBER_REASON.header(), problems);
-        OrganisationOwner owner = row.owner() == null || !problems.isEmpty() ? null : row.owner().owner();
         LocalDate today = clock.instant().atZone(terms.zone()).toLocalDate();
         expiryProblems(row.expiresOn(), today, problems);
         return rules.check(row.profile(), List.of())
@@ -78,7 +77,7 @@ class RowImport {
                     return registered(row.corporateNumber(), profile)
                             .flatMap(found -> found
                                     ? Mono.just(RowOutcome.alreadyRegistered(row.number()))
-                                    : store(row, profile, owner, today, correlationId));
+                                    : store(row, profile, today, correlationId));
                 })
                 .onErrorResume(FieldValidationException.class, invalid -> {
                     List<InvalidField> all = new ArrayList<>(problems);
@@ -102,9 +101,10 @@ class RowImport {
                 profile.prefectureCode(), 1).hasElements();
     }
 
-    private Mono<RowOutcome> store(ImportRow row, OrganisationProfile profile, OrganisationOwner owner,
-                                   LocalDate today, String correlationId) {
+    private Mono<RowOutcome> store(ImportRow row, OrganisationProfile profile, LocalDate today,
+                                   String correlationId) {
         Instant now = clock.instant();
+        OrganisationOwner owner = row.owner() == null ? null : row.owner().owner();
         LocalDate expiresOn = row.expiresOn() != null ? row.expiresOn() : today.plus(terms.term());
         Organisation organisation = Organisation.registered(UUID.randomUUID().toString(), profile,
                 row.corporateNumber(), row.corporateNumber() == null ? row.noCorporateNumberReason() : null, owner,

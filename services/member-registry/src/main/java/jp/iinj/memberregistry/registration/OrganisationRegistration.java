@@ -103,7 +103,8 @@ public class OrganisationRegistration {
             Instant now = clock.instant();
             String id = UUID.randomUUID().toString();
             return possibleDuplicates(corporateNumber, profile).map(candidates -> Organisation.registered(id, profile,
-                            corporateNumber, request.noCorporateNumberReason(), request.owner().owner(), Membership.applied(now),
+                            corporateNumber, request.noCorporateNumberReason(), request.owner().owner(),
+                            Membership.applied(now),
                             candidates.isEmpty() ? null : new DuplicateReview(candidates, now, null),
                             idempotencyKey == null ? null : new Organisation.RegistrationKey(idempotencyKey, fingerprint),
                             now))
