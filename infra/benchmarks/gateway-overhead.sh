@@ -53,19 +53,7 @@ mkdir -p "$NGX/tmp" "$OUT"
 # ---- clean-up: always stop what this script started ----------------------------------------------------------------
 NGINX_PID=
 WRK_PID=
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM ERR
-    set +e
-    stop_pid "$WRK_PID" 2
-    if [[ -n $NGINX_PID ]]; then say "stopping nginx"; stop_pid "$NGINX_PID" 10; fi
-    platform_stop
-    remove_work_unless_kept
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_at_exit WRK_PID NGINX_PID
 
 # ---- the platform and an administrator's token (throwaway-platform.sh) ---------------------------------------------
 platform_build

@@ -57,20 +57,7 @@ mkdir -p "$SAMPLES"
 CURL_PID=
 JSTAT_PID=
 RSS_PID=
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM ERR
-    set +e
-    stop_pid "$CURL_PID" 2
-    stop_pid "$JSTAT_PID" 2
-    stop_pid "$RSS_PID" 2
-    platform_stop
-    remove_work_unless_kept
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_at_exit CURL_PID JSTAT_PID RSS_PID
 
 # ---- the CSV ----------------------------------------------------------------------------------------------------------
 # The registry's check digit (services/member-registry/.../corporatenumber/CorporateNumber.java) over a 12-digit base

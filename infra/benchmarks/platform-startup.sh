@@ -43,17 +43,7 @@ command -v jstat >/dev/null || die "jstat (a JDK, not a JRE) is needed for the c
 RAW=$WORK/raw.txt          # "variant kind round key value", one line per figure
 : >"$RAW"
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM ERR
-    set +e
-    platform_stop
-    remove_work_unless_kept
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_at_exit
 
 # ---- helpers --------------------------------------------------------------------------------------------------------
 now_ms() { local t; t=$(date +%s%N); echo $((t / 1000000)); }

@@ -49,20 +49,7 @@ mkdir -p "$OUT"
 WRK_PID=
 SAMPLER_PID=
 STEADY_PID=
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM ERR
-    set +e
-    stop_pid "$WRK_PID" 2
-    stop_pid "$SAMPLER_PID" 2
-    stop_pid "$STEADY_PID" 2
-    platform_stop
-    remove_work_unless_kept
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_at_exit WRK_PID SAMPLER_PID STEADY_PID
 
 platform_build
 platform_start

@@ -4,7 +4,8 @@
 # machine, writes results newest first, and stops everything again.
 #
 # The sourcing script sets before sourcing: BENCH_NAME (for messages and the temp directory), and may set the BENCH_*
-# settings below; it calls platform_stop from its EXIT trap.
+# settings below; it calls stop_at_exit, naming the variables of its own background pids, so that whatever ends the
+# run stops those, the platform and the temp directory.
 
 BENCH_BUILD=${BENCH_BUILD:-1}                       # 1: ./mvnw package (services + launcher) first; 0: use the jars as they are
 BENCH_MVN_ARGS=${BENCH_MVN_ARGS:--B -q}              # add -o to stay offline once a build has filled the local Maven repository
@@ -75,6 +76,29 @@ remove_work_unless_kept() {
     else
         say "logs and outputs kept in $WORK"
     fi
+}
+
+stop_at_exit() { # names of variables holding the script's own background pids: at exit (done, failed or Ctrl-C) those
+                 # are stopped, then the platform, and the work directory is removed unless kept
+    STOP_AT_EXIT=("$@")
+    trap stop_everything EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+stop_everything() {
+    local status=$? name
+    trap - EXIT INT TERM ERR
+    set +e
+    for name in "${STOP_AT_EXIT[@]}"; do
+        if [[ -n ${!name:-} ]] && kill -0 "${!name}" 2>/dev/null; then
+            say "stopping ${name%_PID}"
+            stop_pid "${!name}" 10
+        fi
+    done
+    platform_stop
+    remove_work_unless_kept
+    exit "$status"
 }
 
 # ---- build and snapshot ---------------------------------------------------------------------------------------------
