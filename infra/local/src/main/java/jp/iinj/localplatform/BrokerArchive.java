@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,7 +56,7 @@ final class BrokerArchive {
                 key.append('|').append(jar);
             }
         }
-        return new BrokerArchive(cacheDirectory.resolve("kafka-" + shortHash(key.toString()) + ClassDataSharing.ARCHIVE_SUFFIX),
+        return new BrokerArchive(cacheDirectory.resolve("kafka-" + ClassDataSharing.shortHash(key.toString()) + ClassDataSharing.ARCHIVE_SUFFIX),
                 data.run().resolve("kafka.classlist"), jars, jvmOptions);
     }
 
@@ -150,15 +147,6 @@ final class BrokerArchive {
             return Files.getLastModifiedTime(file);
         } catch (IOException gone) {
             return FileTime.fromMillis(0);
-        }
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

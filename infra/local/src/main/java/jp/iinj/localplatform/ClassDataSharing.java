@@ -203,7 +203,8 @@ final class ClassDataSharing {
         }
     }
 
-    private static String shortHash(String text) {
+    /** 12 hex digits of SHA-256: names an archive after what it was made for. */
+    static String shortHash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

@@ -3,6 +3,7 @@ package jp.iinj.memberregistry.approval;
 
 import org.springframework.stereotype.Service;
 
+import jp.iinj.httpapi.core.validation.FreeTextValidator;
 import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.commands.OrganisationAccess;
 import jp.iinj.memberregistry.commands.OrganisationAccess.Who;
@@ -36,7 +37,7 @@ public class ApplicationDecisions {
     public Mono<Organisation> reject(String organisationId, DecisionRequests.RejectApplication request,
                                      CallerRequest caller, Long expectedRevision) {
         return changes.onBehalfOf(caller, organisationId, expectedRevision,
-                new RejectApplication(request.reason(), request.keptNote()));
+                new RejectApplication(request.reason(), FreeTextValidator.stored(request.note())));
     }
 
     public Mono<Organisation> clearDuplicateReview(String organisationId, CallerRequest caller,

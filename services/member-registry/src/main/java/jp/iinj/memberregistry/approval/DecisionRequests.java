@@ -17,10 +17,5 @@ public final class DecisionRequests {
      */
     public record RejectApplication(@NotNull(message = "must not be null") RejectionReason reason,
                                     @FreeText(max = 1000) String note) {
-
-        /** The note as kept: stripped, blank is none. */
-        String keptNote() {
-            return note == null || note.isBlank() ? null : note.strip();
-        }
     }
 }

@@ -3,6 +3,7 @@ package jp.iinj.memberregistry.membership;
 
 import org.springframework.stereotype.Service;
 
+import jp.iinj.httpapi.core.validation.FreeTextValidator;
 import jp.iinj.memberregistry.access.CallerRequest;
 import jp.iinj.memberregistry.commands.OrganisationAccess;
 import jp.iinj.memberregistry.commands.OrganisationAccess.Who;
@@ -36,7 +37,7 @@ public class MembershipActions {
     public Mono<Organisation> suspend(String id, MembershipRequests.Suspend request, CallerRequest caller,
                                       Long expectedRevision) {
         return changes.onBehalfOf(caller, id, expectedRevision,
-                new SuspendMembership(request.reason(), MembershipRequests.kept(request.note())));
+                new SuspendMembership(request.reason(), FreeTextValidator.stored(request.note())));
     }
 
     public Mono<Organisation> reinstate(String id, CallerRequest caller, Long expectedRevision) {
@@ -46,7 +47,7 @@ public class MembershipActions {
     public Mono<Organisation> withdraw(String id, MembershipRequests.Withdraw request, CallerRequest caller,
                                        Long expectedRevision) {
         return changes.onBehalfOf(caller, id, expectedRevision,
-                new WithdrawMembership(request.reason(), MembershipRequests.kept(request.note())));
+                new WithdrawMembership(request.reason(), FreeTextValidator.stored(request.note())));
     }
 
     public Mono<Organisation> renew(String id, CallerRequest caller, Long expectedRevision) {

@@ -21,9 +21,4 @@ public final class MembershipRequests {
     public record Withdraw(@NotNull(message = "must not be null") WithdrawalReason reason,
                            @FreeText(max = MAX_NOTE) String note) {
     }
-
-    /** A note as kept: stripped, blank is none. */
-    static String kept(String note) {
-        return note == null || note.isBlank() ? null : note.strip();
-    }
 }

@@ -13,6 +13,7 @@ import jp.iinj.contracts.regions.Prefecture;
 import jp.iinj.contracts.regions.PrefectureDirectory;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.validation.FreeTextValidator;
 import jp.iinj.httpapi.core.validation.InputValidation;
 import jp.iinj.memberregistry.organisation.ContactPerson;
 import jp.iinj.memberregistry.organisation.OrganisationProfile;
@@ -70,17 +71,17 @@ public class ProfileRules {
     /** The stored form of a valid input. */
     private OrganisationProfile stored(ProfileInput input, List<String> clusterIds) {
         Prefecture prefecture = prefectures.byJisCode(input.prefectureCode()).orElseThrow();
-        String kana = stripped(input.legalNameKana());
+        String kana = FreeTextValidator.stored(input.legalNameKana());
         return new OrganisationProfile(
-                stripped(input.legalName()),
+                FreeTextValidator.stored(input.legalName()),
                 // half-width katakana to full-width
                 kana == null ? null : Normalizer.normalize(kana, Normalizer.Form.NFKC),
-                stripped(input.englishName()),
+                FreeTextValidator.stored(input.englishName()),
                 input.organisationType(),
                 prefecture.jisCode(),
                 prefecture.bureau().id(),
-                stripped(input.address()),
-                stripped(input.website()),
+                FreeTextValidator.stored(input.address()),
+                FreeTextValidator.stored(input.website()),
                 input.employeeBand(),
                 input.capitalBand(),
                 input.jsicCodes() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.jsicCodes().stream()
@@ -90,13 +91,9 @@ public class ProfileRules {
                 clusterIds,
                 input.typology(),
                 input.contacts() == null ? List.of() : input.contacts().stream()
-                        .map(contact -> new ContactPerson(stripped(contact.name()), stripped(contact.department()),
-                                stripped(contact.email()), stripped(contact.phone())))
+                        .map(contact -> new ContactPerson(FreeTextValidator.stored(contact.name()), FreeTextValidator.stored(contact.department()),
+                                FreeTextValidator.stored(contact.email()), FreeTextValidator.stored(contact.phone())))
                         .toList());
-    }
-
-    private static String stripped(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static List<String> distinct(List<String> values) {

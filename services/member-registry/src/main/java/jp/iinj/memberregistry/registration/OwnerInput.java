@@ -2,6 +2,7 @@ package jp.iinj.memberregistry.registration;
 
 import jp.iinj.httpapi.core.validation.EmailAddress;
 import jp.iinj.httpapi.core.validation.FreeText;
+import jp.iinj.httpapi.core.validation.FreeTextValidator;
 import jp.iinj.memberregistry.organisation.OrganisationOwner;
 
 /**
@@ -12,6 +13,6 @@ public record OwnerInput(@FreeText(max = 100, required = true) String displayNam
 
     /** The owner as stored; only for an input that passed its constraints. */
     public OrganisationOwner owner() {
-        return new OrganisationOwner(displayName.strip(), email.strip());
+        return new OrganisationOwner(FreeTextValidator.stored(displayName), FreeTextValidator.stored(email));
     }
 }

@@ -28,6 +28,11 @@ public class FreeTextValidator implements ConstraintValidator<FreeText, String> 
         return problem.isEmpty();
     }
 
+    /** The value as kept once it passed {@link FreeText}: stripped, and blank is none. */
+    public static String stored(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** What is wrong with {@code value} as free text, if anything: for checks that are not annotations. */
     public static Optional<String> problemWith(String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
