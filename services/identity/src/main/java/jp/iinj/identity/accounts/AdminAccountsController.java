@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.validation.FreeText;
@@ -60,7 +61,7 @@ class AdminAccountsController {
 
     record CreateAccountRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @FreeText(max = 200, required = true) String displayName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @FreeText(max = 200, required = true) String displayName,
             @NotNull @Size(min = 1, max = 4) List<@NotNull PlatformRole> roles,
             @NotNull @Size(max = 9) List<@NotNull @Size(max = 32) String> bureaus) {
     }

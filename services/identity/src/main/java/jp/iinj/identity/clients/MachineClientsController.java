@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.validation.FreeText;
@@ -64,7 +65,7 @@ class MachineClientsController {
     }
 
     record CreateClientRequest(
-            @FreeText(max = 100, required = true) String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @FreeText(max = 100, required = true) String name,
             @NotNull @Size(min = 1, max = 9) List<@NotNull @Size(max = 32) String> bureaus) {
     }
 

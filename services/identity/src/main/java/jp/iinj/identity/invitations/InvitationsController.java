@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.openapi.Anonymous;
@@ -77,7 +78,7 @@ class InvitationsController {
 
     /** {@link Verbatim} password: see {@code PasswordResetController.NewPasswordRequest}. */
     record AcceptInvitationRequest(
-            @FreeText(max = 200, required = true) String displayName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @FreeText(max = 200, required = true) String displayName,
             @Verbatim @NotNull @Size(max = 1024) String password) {
     }
 
