@@ -66,6 +66,15 @@ class ServletProblemResponsesTest {
     }
 
     @Test
+    void textThePolicyRefusesIsRejectedNamingEveryField() {
+        JsonNode refused = problem(post("{\"legalName\": \"Bidi\\u202egnp.exe\", \"employees\": 1, "
+                + "\"offices\": [{\"city\": \"\\ufeffSendai\"}]}"), 400, "invalid-request");
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("legalName", "offices[0].city");
+        assertThat(refused.at("/errors/0/message").asString())
+                .isEqualTo("must not contain bidirectional formatting characters (U+202E at position 5)");
+    }
+
+    @Test
     void emptyBodyIsBadRequest() {
         assertThat(problem(post(""), 400, "invalid-request").get("detail").asString()).isEqualTo("No request body");
     }

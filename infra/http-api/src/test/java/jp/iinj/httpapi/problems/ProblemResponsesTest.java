@@ -116,6 +116,17 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void textThePolicyRefusesIsRejectedNamingEveryField() {
+        problem(post("{\"legalName\": \"Bidi\\u202egnp.exe\", \"employees\": 3, "
+                + "\"offices\": [{\"city\": \"Sendai\"}, {\"city\": \"\\u200bSendai\"}]}"), 400, "invalid-request")
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("legalName")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must not contain bidirectional formatting characters (U+202E at position 5)")
+                .jsonPath("$.errors[1].field").isEqualTo("offices[1].city");
+    }
+
+    @Test
     void missingPrimitiveIsRejectedNotDefaulted() {
         problem(post("{\"legalName\": \"A\", " + OFFICES + "}"), 400, "invalid-request")
                 .jsonPath("$.errors[0].field").isEqualTo("employees")

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.contracts.access.PlatformRole;
@@ -21,8 +20,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.iinj.httpapi.core.validation.FreeText;
 
 /** Staff accounts created by administrators (ADMIN only, see the security configuration). */
 @RestController
@@ -60,8 +61,7 @@ class AdminAccountsController {
 
     record CreateAccountRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "Must not contain control characters.")
-            String displayName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @FreeText(max = 200, required = true) String displayName,
             @NotNull @Size(min = 1, max = 4) List<@NotNull PlatformRole> roles,
             @NotNull @Size(max = 9) List<@NotNull @Size(max = 32) String> bureaus) {
     }

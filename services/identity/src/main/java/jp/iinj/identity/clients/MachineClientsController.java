@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.iinj.identity.accounts.Bureaus;
 
@@ -21,8 +19,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.iinj.httpapi.core.validation.FreeText;
 
 /** Machine clients of regional bodies (ADMIN only, see the security configuration). */
 @RestController
@@ -65,8 +65,7 @@ class MachineClientsController {
     }
 
     record CreateClientRequest(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "Must not contain control characters.")
-            String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @FreeText(max = 100, required = true) String name,
             @NotNull @Size(min = 1, max = 9) List<@NotNull @Size(max = 32) String> bureaus) {
     }
 

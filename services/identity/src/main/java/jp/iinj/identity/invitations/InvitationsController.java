@@ -19,9 +19,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.openapi.Anonymous;
+import jp.iinj.httpapi.core.text.Verbatim;
+import jp.iinj.httpapi.core.validation.FreeText;
 
 @RestController
 @RequestMapping("/api/identity/invitations")
@@ -73,10 +76,10 @@ class InvitationsController {
             String memberId) {
     }
 
+    /** {@link Verbatim} password: see {@code PasswordResetController.NewPasswordRequest}. */
     record AcceptInvitationRequest(
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "Must not contain control characters.")
-            String displayName,
-            @NotNull @Size(max = 1024) String password) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @FreeText(max = 200, required = true) String displayName,
+            @Verbatim @NotNull @Size(max = 1024) String password) {
     }
 
     record AcceptedInvitation(String accountId, String email, String displayName, java.util.List<String> memberIds) {

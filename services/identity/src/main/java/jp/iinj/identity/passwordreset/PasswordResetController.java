@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.openapi.Anonymous;
+import jp.iinj.httpapi.core.text.Verbatim;
 
 /** Anonymous: the mailbox is the credential. */
 @RestController
@@ -65,7 +66,10 @@ class PasswordResetController {
     record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
-    /** The policy (12–128 characters, …) is checked with the account's e-mail at hand. */
-    record NewPasswordRequest(@NotNull @Size(max = 1024) String password) {
+    /**
+     * The policy (12–128 characters, …) is checked with the account's e-mail at hand. {@link Verbatim}: the password
+     * is compared as the sign-in form sends it, never normalised or refused by the text policy.
+     */
+    record NewPasswordRequest(@Verbatim @NotNull @Size(max = 1024) String password) {
     }
 }

@@ -13,9 +13,10 @@ public final class DecisionRequests {
 
     /**
      * @param reason public reason code (published)
-     * @param note   free text for the organisation and the approvers; may name people, so it is never published
+     * @param note   free text for the organisation and the approvers, several lines allowed; may name people, so it is
+     *               never published
      */
     public record RejectApplication(@NotNull(message = "must not be null") RejectionReason reason,
-                                    @FreeText(max = 1000) String note) {
+                                    @FreeText(max = 1000, multiLine = true) String note) {
     }
 }

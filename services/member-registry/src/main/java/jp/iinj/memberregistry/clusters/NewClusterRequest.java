@@ -3,8 +3,9 @@ package jp.iinj.memberregistry.clusters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import jp.iinj.httpapi.core.validation.FreeText;
 
 /**
  * What an administrator sends to add a cluster to the catalogue. Only these fields bind.
@@ -15,12 +16,9 @@ import jakarta.validation.constraints.Size;
  * @param active      optional, {@code true} when absent
  */
 public record NewClusterRequest(
-        @NotBlank @Size(max = 200) @Pattern(regexp = ClusterContent.PRINTABLE,
-                message = ClusterContent.PRINTABLE_MESSAGE)
-        String name,
-        @Size(max = 200) @Pattern(regexp = ClusterContent.PRINTABLE,
-                message = ClusterContent.PRINTABLE_MESSAGE)
-        String englishName,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @FreeText(max = ClusterContent.MAX_NAME, required = true) String name,
+        @FreeText(max = ClusterContent.MAX_NAME) String englishName,
         @NotNull ClusterProgramme programme,
         @Schema(description = "a regional bureau id (contracts/regions): hokkaido, tohoku, kanto, chubu, kinki, "
                 + "chugoku, shikoku, kyushu, okinawa")

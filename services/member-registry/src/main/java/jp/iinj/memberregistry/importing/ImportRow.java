@@ -20,6 +20,7 @@ import jp.iinj.contracts.membership.TargetTypology;
 import jakarta.validation.Valid;
 
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.text.TextPolicy;
 import jp.iinj.memberregistry.corporatenumber.ValidCorporateNumber;
 import jp.iinj.memberregistry.organisation.NoCorporateNumberReason;
 import jp.iinj.memberregistry.organisation.OrganisationNames;
@@ -29,8 +30,10 @@ import jp.iinj.memberregistry.registration.OwnerInput;
 
 /**
  * One data row of an import file, read into the profile's terms but not yet checked by the profile rules.
- * {@code problems} holds what could not even be read (a value outside a vocabulary, a date, a list entry); row
- * errors name fields by their CSV column ({@code jsic_codes[1]}).
+ * {@code problems} holds what could not even be read (a value outside a vocabulary, a date, a list entry, a cell the
+ * text policy refuses); row errors name fields by their CSV column ({@code jsic_codes[1]}). A row that cannot be read
+ * at all ({@link #unreadable}: malformed CSV, or not as many values as the header has columns) has a single problem
+ * of the whole row ({@code field} null) and no values.
  *
  * @param number the record number in the file, the header being 1
  */
@@ -44,7 +47,8 @@ record ImportRow(
         List<InvalidField> problems) {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile(";");
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
+    // what a spreadsheet writes for Alt+Enter; other separators (U+2028, NEL, VT...) are left to the text policy
+    private static final Pattern LINE_BREAKS = Pattern.compile("\r\n|[\r\n]");
     private static final Pattern ONE_DIGIT = Pattern.compile("^[0-9]$");
     private static final Pattern ENUM_SEPARATORS = Pattern.compile("[\\s\\-]+");
     private static final Pattern PROFILE_FIELD = Pattern.compile("^([A-Za-z]+)(.*)$");
@@ -59,13 +63,12 @@ record ImportRow(
 
     /** Reads a row's values (in file order) as the header places them. */
     static ImportRow read(long number, List<String> values, ImportHeader header) {
-        List<InvalidField> problems = new ArrayList<>();
         if (values.size() != header.width()) {
-            problems.add(new InvalidField(null, "has " + values.size() + " values, the header names "
-                    + header.width() + " columns"));
             // which value belongs to which column is anybody's guess: read none of them
-            values = List.of();
+            return unreadable(number, "has " + values.size() + " values, the header names " + header.width()
+                    + " columns");
         }
+        List<InvalidField> problems = new ArrayList<>();
         Cells cells = new Cells(values, header, problems);
         String ownerName = cells.text(ImportColumn.OWNER_NAME);
         String ownerEmail = cells.text(ImportColumn.OWNER_EMAIL);
@@ -95,6 +98,16 @@ record ImportRow(
                 problems);
     }
 
+    /** A row none of whose values can be trusted, for the reason given: it is rejected as a whole. */
+    static ImportRow unreadable(long number, String why) {
+        return new ImportRow(number, null, null, null, null, null, List.of(new InvalidField(null, why)));
+    }
+
+    /** Whether the values could be read at all; if not, {@link #problems} says why and nothing else is looked at. */
+    boolean readable() {
+        return profile != null;
+    }
+
     /** A row without a single value (e.g. the trailing {@code ,,,} lines of spreadsheet exports): skipped. */
     static boolean blank(List<String> values) {
         return values.stream().allMatch(value -> value == null || value.isBlank());
@@ -105,6 +118,9 @@ record ImportRow(
      * second one finds the first: the corporate number, else the normalised name in its prefecture.
      */
     String identityKey() {
+        if (!readable()) {
+            return "row:" + number;
+        }
         if (corporateNumber != null) {
             return "number:" + corporateNumber;
         }
@@ -140,12 +156,22 @@ record ImportRow(
     private record Cells(List<String> values, ImportHeader header, List<InvalidField> problems) {
 
         /**
-         * As written, but line breaks inside the cell (Alt+Enter in a spreadsheet) as spaces; blank is absent. The
-         * profile rules strip and check it.
+         * As written, in NFC, but line breaks inside the cell (Alt+Enter in a spreadsheet) as spaces; blank is
+         * absent. A cell the platform's text policy refuses (bidirectional, invisible, control characters...) is a
+         * problem of its column and absent. The profile rules strip and check the rest.
          */
         String text(ImportColumn column) {
             String value = header.valueOf(column, values);
-            return value == null || value.isBlank() ? null : LINE_BREAKS.matcher(value).replaceAll(" ");
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String text = TextPolicy.normalised(LINE_BREAKS.matcher(value).replaceAll(" "));
+            Optional<String> refused = TextPolicy.problemWith(text, TextPolicy.Lines.SINGLE);
+            if (refused.isPresent()) {
+                problems.add(new InvalidField(column.header(), refused.get()));
+                return null;
+            }
+            return text;
         }
 
         /** Full-width digits and letters folded to ASCII (NFKC), stripped. */

@@ -109,9 +109,9 @@ class ImportRunner implements SmartLifecycle {
 
     private static String reasonFor(Throwable failure, long lastRowRead, String correlationId) {
         if (failure instanceof UncheckedIOException unreadable) {
-            return "The file is not valid CSV (RFC 4180) after row " + lastRowRead + " ("
-                    + unreadable.getCause().getMessage() + "). The rows before it were imported; correct the file "
-                    + "and import it again: rows imported already then count as already registered.";
+            return "The file cannot be read after row " + lastRowRead + " (" + unreadable.getCause().getMessage()
+                    + "). The rows before it were imported; correct the file and import it again: rows imported "
+                    + "already then count as already registered.";
         }
         return "The import stopped after row " + lastRowRead + " because of an internal error (correlation id "
                 + correlationId + "). Import the file again: rows imported already then count as already registered.";

@@ -58,9 +58,16 @@ class RowImport {
     }
 
     Mono<RowOutcome> importRow(ImportRow row, ImportScope scope, String correlationId) {
+        if (!row.readable()) {
+            return Mono.just(rejected(row, row.problems()));
+        }
         List<InvalidField> problems = new ArrayList<>(row.problems());
-        validation.problems(row).forEach(problem ->
-                problems.add(new InvalidField(ImportRow.columnOf(problem.field()), problem.message())));
+        for (InvalidField problem : validation.problems(row)) {
+            String column = ImportRow.columnOf(problem.field());
+            if (!reportedAlready(problems, column)) {
+                problems.add(new InvalidField(column, problem.message()));
+            }
+        }
         RegistrantRules.corporateNumberOrReason(row.corporateNumber(), row.noCorporateNumberReason(),
                 ImportColumn.CORPORATE_NUMBER.header(), ImportColumn.NO_CORPORATE_NUMBER_REASON.header(), problems);
         LocalDate today = clock.instant().atZone(terms.zone()).toLocalDate();
@@ -83,8 +90,7 @@ class RowImport {
                     List<InvalidField> all = new ArrayList<>(problems);
                     for (InvalidField error : invalid.errors()) {
                         String column = ImportRow.columnOf(error.field());
-                        // a value that could not be read is missing to the rules too: say it once
-                        if (problems.stream().noneMatch(problem -> column != null && column.equals(problem.field()))) {
+                        if (!reportedAlready(problems, column)) {
                             all.add(new InvalidField(column, error.message()));
                         }
                     }
@@ -120,6 +126,11 @@ class RowImport {
                 // another row, import or registration stored the same corporate number first
                 .onErrorResume(DuplicateKeyException.class,
                         duplicate -> Mono.just(RowOutcome.alreadyRegistered(row.number())));
+    }
+
+    /** A value that could not be read is missing to the rules too: say it once. */
+    private static boolean reportedAlready(List<InvalidField> problems, String column) {
+        return column != null && problems.stream().anyMatch(problem -> column.equals(problem.field()));
     }
 
     private static void expiryProblems(LocalDate expiresOn, LocalDate today, List<InvalidField> problems) {

@@ -1,6 +1,5 @@
 package jp.iinj.memberregistry.importing;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,13 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.unit.DataSize;
@@ -33,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * An uploaded import file on local disk: written from the request body as it arrives, and read back as a stream
- * of rows (RFC 4180, a UTF-8 byte order mark skipped). Memory stays constant whatever the file's size: buffers are
+ * of rows ({@link CsvRecords}: strict RFC 4180, a UTF-8 byte order mark skipped). Memory stays constant whatever the file's size: buffers are
  * released once written, and rows are parsed one at a time.
  */
 final class SpooledImportFile {
@@ -41,7 +36,6 @@ final class SpooledImportFile {
     /** A record longer than this is not a member: the file is refused rather than held in memory. */
     static final int MAX_RECORD_CHARACTERS = 1 << 20;
 
-    private static final CSVFormat RFC_4180 = CSVFormat.RFC4180.builder().get();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Path path;
@@ -105,15 +99,18 @@ final class SpooledImportFile {
      * @throws FieldValidationException for an empty file, a bad header, or bytes that are not the declared charset
      */
     ImportHeader checkedHeader() {
-        try (GuardedReader reader = open(); CSVParser parser = parser(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+        try (Reader reader = open()) {
+            CsvRecords.CsvRecord first = new CsvRecords(reader, MAX_RECORD_CHARACTERS).next();
+            if (first == null) {
                 throw new FieldValidationException("header", "the file is empty: its first row names the columns");
             }
-            ImportHeader header = ImportHeader.of(records.next().toList());
+            if (first.malformed()) {
+                throw new FieldValidationException("header", "the first row " + first.malformation());
+            }
+            ImportHeader header = ImportHeader.of(first.fields());
             char[] rest = new char[8192];
             while (reader.read(rest) != -1) {
-                reader.recordRead(); // decoding the rest is the check; rows are parsed later
+                // decoding the rest is the check; rows are parsed later
             }
             return header;
         } catch (CharacterCodingException notThisCharset) {
@@ -122,42 +119,48 @@ final class SpooledImportFile {
             if (unreadable.getCause() instanceof CharacterCodingException) {
                 throw notDecodable();
             }
-            throw new FieldValidationException("header", "the first row is not valid CSV (RFC 4180)");
+            throw new FieldValidationException("header", "the first row cannot be read: "
+                    + unreadable.getCause().getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled import " + path, e);
         }
     }
 
     /**
-     * The data rows (the header skipped, rows without any value too), read lazily as they are requested; the file
-     * is closed when the flux ends or is cancelled. Fails with {@link UncheckedIOException} where the file stops
-     * being valid CSV.
+     * The data rows (the header skipped, rows without any value too; a malformed record is a row that cannot be
+     * read), parsed lazily as they are requested; the file is closed when the flux ends or is cancelled. Fails with
+     * {@link UncheckedIOException} where the file cannot be read further (a record over the limit).
      */
     Flux<ImportRow> rows(ImportHeader header) {
-        return Flux.using(() -> {
-                    GuardedReader reader = open();
-                    return new OpenFile(reader, parser(reader));
+        return Flux.using(this::open,
+                reader -> {
+                    CsvRecords records = new CsvRecords(reader, MAX_RECORD_CHARACTERS);
+                    return Flux.<CsvRecords.CsvRecord>generate(sink -> {
+                                CsvRecords.CsvRecord record = records.next();
+                                if (record == null) {
+                                    sink.complete();
+                                } else {
+                                    sink.next(record);
+                                }
+                            })
+                            .skip(1)
+                            .filter(record -> record.malformed() || !ImportRow.blank(record.fields()))
+                            .map(record -> record.malformed()
+                                    ? ImportRow.unreadable(record.number(), record.malformation())
+                                    : ImportRow.read(record.number(), record.fields(), header));
                 },
-                file -> Flux.fromIterable(file.parser())
-                        .doOnNext(record -> file.reader().recordRead())
-                        .skip(1)
-                        .filter(record -> !ImportRow.blank(record.toList()))
-                        .map(record -> ImportRow.read(record.getRecordNumber(), record.toList(), header)),
-                OpenFile::close);
+                SpooledImportFile::close);
     }
 
-    private record OpenFile(GuardedReader reader, CSVParser parser) {
-
-        void close() {
-            try {
-                parser.close();
-            } catch (IOException ignored) {
-                // read-only: nothing is lost
-            }
+    private static void close(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // read-only: nothing is lost
         }
     }
 
-    private GuardedReader open() throws IOException {
+    private Reader open() throws IOException {
         InputStream bytes = Files.newInputStream(path);
         Reader text = new InputStreamReader(bytes, charset.decoding().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -167,53 +170,11 @@ final class SpooledImportFile {
         if (first != -1 && first != BYTE_ORDER_MARK) {
             bom.unread(first);
         }
-        return new GuardedReader(bom);
-    }
-
-    private static CSVParser parser(Reader reader) throws IOException {
-        return CSVParser.builder().setReader(reader).setFormat(RFC_4180).get();
+        return bom;
     }
 
     private static FieldValidationException notDecodable() {
         return new FieldValidationException("body", "the file is not text in the declared charset; send "
                 + "Content-Type: text/csv; charset=Shift_JIS for Shift_JIS files, UTF-8 is assumed otherwise");
-    }
-
-    /** Refuses to read more than {@link #MAX_RECORD_CHARACTERS} characters for one record. */
-    private static final class GuardedReader extends FilterReader {
-
-        private long sinceLastRecord;
-
-        GuardedReader(Reader in) {
-            super(in);
-        }
-
-        void recordRead() {
-            sinceLastRecord = 0;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            count(c == -1 ? 0 : 1);
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            count(read);
-            return read;
-        }
-
-        private void count(int read) throws IOException {
-            if (read > 0) {
-                sinceLastRecord += read;
-                // the parser reads ahead by its buffer, hence the margin
-                if (sinceLastRecord > MAX_RECORD_CHARACTERS + 65_536L) {
-                    throw new IOException("a record is longer than " + MAX_RECORD_CHARACTERS + " characters");
-                }
-            }
-        }
     }
 }

@@ -6,7 +6,10 @@ import jp.iinj.contracts.membership.SuspensionReason;
 import jp.iinj.contracts.membership.WithdrawalReason;
 import jp.iinj.httpapi.core.validation.FreeText;
 
-/** Bodies of the membership actions. Reason codes are published; notes stay in the registry (they may name people). */
+/**
+ * Bodies of the membership actions. Reason codes are published; notes (several lines allowed) stay in the registry
+ * (they may name people).
+ */
 public final class MembershipRequests {
 
     static final int MAX_NOTE = 1000;
@@ -15,10 +18,10 @@ public final class MembershipRequests {
     }
 
     public record Suspend(@NotNull(message = "must not be null") SuspensionReason reason,
-                          @FreeText(max = MAX_NOTE) String note) {
+                          @FreeText(max = MAX_NOTE, multiLine = true) String note) {
     }
 
     public record Withdraw(@NotNull(message = "must not be null") WithdrawalReason reason,
-                           @FreeText(max = MAX_NOTE) String note) {
+                           @FreeText(max = MAX_NOTE, multiLine = true) String note) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import jp.iinj.contracts.regions.PrefectureDirectory;
 import jp.iinj.contracts.regions.RegionalBureau;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.text.TextPolicy;
 import jp.iinj.memberregistry.organisation.MembershipStatus;
 
 /**
@@ -30,7 +32,7 @@ import jp.iinj.memberregistry.organisation.MembershipStatus;
  * @param bureau           a regional bureau id, e.g. {@code kanto}
  * @param prefectureCode   a known JIS X 0401 code
  * @param statuses         any of these (empty: any status)
- * @param keyword          stripped, 1..100 letters, digits, spaces and a little punctuation
+ * @param keyword          NFC, stripped, 1..100 letters, digits, spaces and a little punctuation
  * @param duplicateFlagged {@code true}: flagged as possible duplicates, not yet cleared; {@code false}: the others
  * @param cursor           as the previous page gave it; checked against the filters when the list is read
  */
@@ -199,12 +201,18 @@ public record OrganisationSearchRequest(
         return statuses;
     }
 
+    /** Held to the platform's text policy like any text a person sends, then to the search's own characters. */
     private static String keyword(String value, List<InvalidField> problems) {
         if (value == null) {
             return null;
         }
-        String stripped = value.strip();
-        if (value.length() > MAX_KEYWORD || stripped.isEmpty()) {
+        Optional<String> refused = TextPolicy.problemWith(value, TextPolicy.Lines.SINGLE);
+        if (refused.isPresent()) {
+            problems.add(new InvalidField(KEYWORD, refused.get()));
+            return null;
+        }
+        String stripped = TextPolicy.normalised(value).strip();
+        if (TextPolicy.length(value) > MAX_KEYWORD || stripped.isEmpty()) {
             problems.add(new InvalidField(KEYWORD, "size must be between 1 and " + MAX_KEYWORD));
             return null;
         }

@@ -239,6 +239,78 @@ class ImportIT {
     }
 
     @Test
+    void theProbesRowWithAQuoteInsideAnUnquotedFieldIsARowErrorNotAnOrganisation() {
+        byte[] file = csv("legal_name,organisation_type,prefecture_code,corporate_number",
+                "ab\"c,SME,13,2954479732529").getBytes(StandardCharsets.UTF_8);
+
+        ImportStatusResponse done = awaitEnd(startImport(ADMIN, file), ADMIN);
+
+        assertThat(done.state()).isEqualTo(ImportState.COMPLETED);
+        assertCounts(done, 1, 0, 0, 1);
+        assertThat(done.errors()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(2);
+            assertThat(error.field()).isNull();
+            assertThat(error.message()).isEqualTo("is not valid CSV (RFC 4180) at line 2: a double quote inside a "
+                    + "field that does not start with one; quote the whole field and double the quote (\"ab\"\"c\")");
+        });
+        assertThat(mongo.count(Query.query(where("profile.legalName").is("ab\"c")), Organisation.class).block()).isZero();
+        assertThat(organisationWithNumber("2954479732529")).isNull();
+    }
+
+    @Test
+    void everyMalformedRecordIsARowErrorAndTheValidRowsAroundItAreImported() {
+        String suffix = suffix();
+        String quoted = TestCorporateNumbers.random();
+        String plain = TestCorporateNumbers.random();
+        String afterQuote = TestCorporateNumbers.random();
+        String tooMany = TestCorporateNumbers.random();
+        String bareCr = TestCorporateNumbers.random();
+        String unclosed = TestCorporateNumbers.random();
+        byte[] file = ("corporate_number,legal_name,organisation_type,prefecture_code,address\r\n"
+                // valid: a quoted field with a comma, doubled quotes and a line break (record 2, lines 2-3)
+                + quoted + ",\"株式会社 引用, \"\"検査\"\"" + suffix + "\",SME,13,\"東京都\r\n千代田区\"\r\n"
+                + afterQuote + ",\"株式会社 後置\"x,SME,13,\r\n"           // record 3: characters after the closing quote
+                + tooMany + ",株式会社 過多,SME,13,,余分\r\n"                 // record 4: six fields under five columns
+                + bareCr + ",株式会社\r復帰,SME,13,\r\n"                      // record 5: a bare CR
+                + plain + ",株式会社 通常" + suffix + ",SME,13,\r\n"          // record 6: valid
+                + unclosed + ",\"株式会社 未完,SME,13,\r\n").getBytes(StandardCharsets.UTF_8); // record 7: never closed
+
+        ImportStatusResponse done = awaitEnd(startImport(ADMIN, file), ADMIN);
+
+        assertThat(done.state()).isEqualTo(ImportState.COMPLETED);
+        assertCounts(done, 6, 2, 0, 4);
+        assertThat(done.errors()).extracting(RowError::row, RowError::field).containsExactly(
+                tuple(3L, null), tuple(4L, null), tuple(5L, null), tuple(7L, null));
+        assertThat(done.errors()).extracting(RowError::message).satisfiesExactly(
+                message -> assertThat(message).contains("at line 4: characters after the closing quote"),
+                message -> assertThat(message).isEqualTo("has 6 values, the header names 5 columns"),
+                message -> assertThat(message).contains("at line 6: a carriage return (CR)"),
+                message -> assertThat(message).contains("at line 8: a quoted field is not closed before the end of the file"));
+        assertThat(organisationWithNumber(quoted).profile().legalName()).isEqualTo("株式会社 引用, \"検査\"" + suffix);
+        assertThat(organisationWithNumber(quoted).profile().address()).isEqualTo("東京都 千代田区");
+        assertThat(organisationWithNumber(plain).status()).isEqualTo(MembershipStatus.ACTIVE);
+        for (String refused : List.of(afterQuote, tooMany, bareCr, unclosed)) {
+            assertThat(organisationWithNumber(refused)).as(refused).isNull();
+        }
+    }
+
+    @Test
+    void aCellWithDeceptiveTextIsARowErrorNamingItsColumn() {
+        String number = TestCorporateNumbers.random();
+        byte[] file = csv("corporate_number,legal_name,english_name,organisation_type,prefecture_code,keywords",
+                number + ",検証\u202e社会式株,Bidi\u202egnp.exe,SME,13,IoT;\u200b精密").getBytes(StandardCharsets.UTF_8);
+
+        ImportStatusResponse done = awaitEnd(startImport(ADMIN, file), ADMIN);
+
+        assertCounts(done, 1, 0, 0, 1);
+        assertThat(done.errors()).extracting(RowError::row, RowError::field, RowError::message).containsExactly(
+                tuple(2L, "legal_name", "must not contain bidirectional formatting characters (U+202E at position 3)"),
+                tuple(2L, "english_name", "must not contain bidirectional formatting characters (U+202E at position 5)"),
+                tuple(2L, "keywords", "must not contain invisible or formatting characters (U+200B at position 5)"));
+        assertThat(organisationWithNumber(number)).isNull();
+    }
+
+    @Test
     void rowsOfTheSameOrganisationInOneFileRegisterItOnce() {
         String number = TestCorporateNumbers.random();
         String association = "重複研究会" + suffix();

@@ -1,6 +1,7 @@
 package jp.iinj.memberregistry.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -137,6 +138,43 @@ class ImportRowTest {
             assertThat(problem.field()).isNull();
             assertThat(problem.message()).contains("2 values", "19 columns");
         });
+    }
+
+    @Test
+    void everyCellIsHeldToTheTextPolicyAndReadInNfc() {
+        ImportRow row = row(
+                "legal_name", "検証\u202e社会式株",
+                "english_name", "Bidi\u202egnp.exe",
+                "address", "東京都\u200b千代田区",
+                "keywords", "IoT;\uFEFF精密",
+                "owner_name", "山田\u2066太郎",
+                "legal_name_kana", "\u30AB\u3099イシャ");
+
+        assertThat(row.problems()).extracting(InvalidField::field, InvalidField::message).containsExactly(
+                tuple("owner_name", "must not contain bidirectional formatting characters (U+2066 at position 3)"),
+                tuple("legal_name", "must not contain bidirectional formatting characters (U+202E at position 3)"),
+                tuple("english_name", "must not contain bidirectional formatting characters (U+202E at position 5)"),
+                tuple("address", "must not contain invisible or formatting characters (U+200B at position 4)"),
+                tuple("keywords", "must not contain invisible or formatting characters (U+FEFF at position 5)"));
+        assertThat(row.profile().legalName()).isNull();
+        assertThat(row.profile().keywords()).isEmpty();
+        assertThat(row.profile().legalNameKana()).isEqualTo("ガイシャ");
+    }
+
+    @Test
+    void aLineBreakInACellIsASpaceButOtherSeparatorsAreRefused() {
+        assertThat(row("address", "東京都\r\n千代田区\n丸の内").profile().address()).isEqualTo("東京都 千代田区 丸の内");
+        assertThat(row("address", "東京都\u2028千代田区").problems()).extracting(InvalidField::field).containsExactly("address");
+        assertThat(row("address", "東京都\u000B千代田区").problems()).extracting(InvalidField::field).containsExactly("address");
+    }
+
+    @Test
+    void anUnreadableRowHasOneProblemOfTheWholeRowAndNoValues() {
+        ImportRow row = ImportRow.unreadable(7, "is not valid CSV (RFC 4180) at line 7: …");
+
+        assertThat(row.readable()).isFalse();
+        assertThat(row.problems()).containsExactly(new InvalidField(null, "is not valid CSV (RFC 4180) at line 7: …"));
+        assertThat(row.identityKey()).isEqualTo("row:7");
     }
 
     @Test

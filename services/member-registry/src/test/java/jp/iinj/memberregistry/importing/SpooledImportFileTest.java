@@ -23,7 +23,7 @@ import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.httpapi.core.problems.ProblemType;
 import reactor.core.publisher.Flux;
 
-/** The file as RFC 4180 text: quoting, record numbers, byte order mark, charsets, limits. */
+/** The file as RFC 4180 text: quoting, record numbers, malformed records, byte order mark, charsets, limits. */
 class SpooledImportFileTest {
 
     private static final String HEADER = "corporate_number,legal_name,organisation_type,prefecture_code,keywords\r\n";
@@ -93,14 +93,32 @@ class SpooledImportFileTest {
     }
 
     @Test
-    void malformedCsvFailsTheStreamWhereItStarts() throws IOException {
-        SpooledImportFile file = file(HEADER + "7000012050002,A,SME,13,\r\n7000012050002,\"B\"x,SME,13,\r\n",
-                StandardCharsets.UTF_8, ImportCharset.UTF_8);
+    void aMalformedRecordIsAnUnreadableRowAndTheRowsAfterItAreRead() throws IOException {
+        SpooledImportFile file = file(HEADER + "7000012050002,A,SME,13,\r\n7000012050002,\"B\"x,SME,13,\r\n"
+                + "7000012050002,ab\"c,SME,13,\r\n7000012050002,C,SME,13,\r\n", StandardCharsets.UTF_8, ImportCharset.UTF_8);
 
-        Flux<ImportRow> rows = file.rows(file.checkedHeader());
+        List<ImportRow> rows = file.rows(file.checkedHeader()).collectList().block();
 
-        assertThatThrownBy(() -> rows.collectList().block()).isInstanceOf(UncheckedIOException.class);
-        assertThat(rows.take(1).collectList().block()).extracting(ImportRow::number).containsExactly(2L);
+        assertThat(rows).extracting(ImportRow::number).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(rows).extracting(ImportRow::readable).containsExactly(true, false, false, true);
+        assertThat(rows.get(1).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isNull();
+            assertThat(problem.message()).startsWith("is not valid CSV (RFC 4180) at line 3: characters after the closing quote");
+        });
+        assertThat(rows.get(2).problems()).extracting(problem -> problem.message())
+                .singleElement().asString().contains("at line 4: a double quote inside a field");
+        assertThat(rows.get(3).profile().legalName()).isEqualTo("C");
+    }
+
+    @Test
+    void aMalformedHeaderRefusesTheFile() throws IOException {
+        FieldValidationException refused = catchThrowableOfType(FieldValidationException.class,
+                file("legal_name,\"organisation_type\"x\r\n", StandardCharsets.UTF_8, ImportCharset.UTF_8)::checkedHeader);
+
+        assertThat(refused.errors()).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("header");
+            assertThat(problem.message()).startsWith("the first row is not valid CSV (RFC 4180) at line 1");
+        });
     }
 
     @Test

@@ -59,7 +59,15 @@ class ProfileInputTest {
         return Stream.of(
                 Arguments.of("legalName", null, "legalName", "must not be blank"),
                 Arguments.of("legalName", "名".repeat(201), "legalName", "size must be between 1 and 200"),
-                Arguments.of("legalName", "株式会社\u0000", "legalName", "must not contain control characters"),
+                Arguments.of("legalName", "株式会社\u0000", "legalName",
+                        "must not contain control characters (U+0000 at position 5)"),
+                Arguments.of("legalName", "検証\u202e社会式株", "legalName",
+                        "must not contain bidirectional formatting characters (U+202E at position 3)"),
+                Arguments.of("englishName", "\u202e", "englishName",
+                        "must not contain bidirectional formatting characters (U+202E at position 1)"),
+                Arguments.of("englishName", "Test\u2066 Seiki", "englishName",
+                        "must not contain bidirectional formatting characters (U+2066 at position 5)"),
+                Arguments.of("legalName", "ガ".repeat(201), "legalName", "size must be between 1 and 200"),
                 Arguments.of("legalNameKana", "しなのがわ", "legalNameKana", "must be written in katakana"),
                 Arguments.of("organisationType", null, "organisationType", "must not be null"),
                 Arguments.of("prefectureCode", "48", "prefectureCode", "unknown JIS X 0401 prefecture code"),
@@ -77,6 +85,8 @@ class ProfileInputTest {
                 Arguments.of("technologyFields", Collections.nCopies(21, "ict"), "technologyFields", "at most 20 entries"),
                 Arguments.of("keywords", List.of("ok", " "), "keywords[1]", "must not be blank"),
                 Arguments.of("keywords", List.of("語".repeat(61)), "keywords[0]", "size must be between 1 and 60"),
+                Arguments.of("keywords", List.of("ok", "Io\u200bT"), "keywords[1]",
+                        "must not contain invisible or formatting characters (U+200B at position 3)"),
                 Arguments.of("keywords", Collections.nCopies(31, "a"), "keywords", "at most 30 entries"),
                 Arguments.of("clusterIds", List.of(""), "clusterIds[0]", "not a cluster id"),
                 Arguments.of("clusterIds", Collections.nCopies(21, "c"), "clusterIds", "at most 20 entries"),
@@ -84,10 +94,22 @@ class ProfileInputTest {
                         "contacts", "at most 10 contact persons"),
                 Arguments.of("contacts", Collections.singletonList(null), "contacts[0]", "must not be null"),
                 Arguments.of("contacts", List.of(Map.of("email", "a@example.jp")), "contacts[0].name", "must not be blank"),
+                Arguments.of("contacts", List.of(Map.of("name", "\uFEFF山田", "email", "a@example.jp")), "contacts[0].name",
+                        "must not contain invisible or formatting characters (U+FEFF at position 1)"),
                 Arguments.of("contacts", List.of(Map.of("name", "A", "email", "a.example.jp")), "contacts[0].email",
                         "must be a well-formed email address"),
                 Arguments.of("contacts", List.of(Map.of("name", "A", "email", "a@example.jp", "phone", "call me")),
                         "contacts[0].phone", "digits, spaces, +, - and parentheses only"));
+    }
+
+    @Test
+    void lengthsAreCodePointsOfTheNfcForm() {
+        // 200 × ガ sent as カ + U+3099 (400 UTF-16 units), 60 emoji (120 UTF-16 units)
+        Map<String, Object> change = new HashMap<>();
+        change.put("legalName", "\u30AB\u3099".repeat(200));
+        change.put("keywords", List.of("😀".repeat(60)));
+
+        assertThat(VALIDATION.problems(input(change))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} = {1} → {2}: {3}")

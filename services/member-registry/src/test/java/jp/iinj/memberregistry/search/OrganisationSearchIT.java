@@ -92,6 +92,8 @@ class OrganisationSearchIT {
         assertThat(ids(ADMIN, "q", "㈱信濃川" + mark.toUpperCase())).containsExactly(byName);
         // half-width katakana is normalised to full-width, as the kana is stored
         assertThat(ids(ADMIN, "q", "ｴﾁｺﾞｺｳｷﾞｮｳ")).contains(byKana).doesNotContain(byName);
+        // a keyword is NFC like every stored text: voiced marks sent apart (ゴ as コ + U+3099) are composed
+        assertThat(ids(ADMIN, "q", "エチコ\u3099コウキ\u3099ョウ")).contains(byKana).doesNotContain(byName);
         assertThat(ids(ADMIN, "q", "works (" + mark)).containsExactly(byEnglish);
         assertThat(ids(ADMIN, "q", mark.toUpperCase() + "-PHOTONICS")).containsExactly(byKeyword);
         // regex characters that are allowed are plain text: "." matches a dot, not any character
@@ -257,6 +259,9 @@ class OrganisationSearchIT {
                 Arguments.of(List.of("q", "{\"$gt\":\"\"}"), "q"),
                 Arguments.of(List.of("q", "a".repeat(101)), "q"),
                 Arguments.of(List.of("q", ""), "q"),
+                Arguments.of(List.of("q", "検証\u202e社会"), "q"),
+                Arguments.of(List.of("q", "ab\u200bc"), "q"),
+                Arguments.of(List.of("q", "\ufeffab"), "q"),
                 Arguments.of(List.of("sort", "owner.email"), "sort"),
                 Arguments.of(List.of("sort", "registeredAt", "sort", "legalName"), "sort"),
                 Arguments.of(List.of("limit", "0"), "limit"),

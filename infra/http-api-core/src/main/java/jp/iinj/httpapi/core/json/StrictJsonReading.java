@@ -16,10 +16,14 @@ import tools.jackson.databind.type.LogicalType;
  * readers use it: the application's own mapper stays tolerant, since it also reads other services' answers and
  * events, which may gain fields at any time.
  *
+ * <p>Every string is held to the platform's text policy as it is read ({@link TextPolicyModule}): normalised to NFC,
+ * and refused (all refused strings of a body named at once) when it holds control, bidirectional, invisible,
+ * private-use or unassigned characters.
+ *
  * <p>This is the one place both stacks read request bodies through (WebFlux's decoder in {@code iinj-http-api}, Spring
- * MVC's converter in {@code iinj-http-api-servlet}). A rule for every value a client sends in a body, such as a text
- * policy for strings, belongs here, as a Jackson module registered in {@link #strict}: every service then applies it
- * and a violation is a 400 naming the property, like any other value Jackson refuses.
+ * MVC's converter in {@code iinj-http-api-servlet}). A rule for every value a client sends in a body belongs here, as
+ * a Jackson module registered in {@link #strict}: every service then applies it and a violation is a 400 naming the
+ * property, like any other value Jackson refuses.
  */
 public final class StrictJsonReading {
 
@@ -28,6 +32,7 @@ public final class StrictJsonReading {
 
     public static JsonMapper strict(JsonMapper mapper) {
         return mapper.rebuild()
+                .addModule(new TextPolicyModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

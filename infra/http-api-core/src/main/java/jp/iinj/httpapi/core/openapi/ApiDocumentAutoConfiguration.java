@@ -29,4 +29,9 @@ public class ApiDocumentAutoConfiguration {
     OperationConventions operationConventions() {
         return new OperationConventions();
     }
+
+    @Bean
+    FreeTextSchemas freeTextSchemas() {
+        return new FreeTextSchemas();
+    }
 }

@@ -15,6 +15,8 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import jp.iinj.httpapi.core.json.RefusedTextException;
+
 /**
  * Problems of a JSON request body that Jackson rejected. Jackson's own messages name Java types and are never
  * passed on; the client gets the JSON path of the offending property and a message of ours.
@@ -25,6 +27,11 @@ public final class JsonBodyProblems {
     }
 
     public static Problem describe(JacksonException error) {
+        if (error instanceof RefusedTextException refused) {
+            return Problem.invalidFields(refused.refusals().stream()
+                    .map(refusal -> new InvalidField(refusal.path().isEmpty() ? null : refusal.path(), refusal.message()))
+                    .toList());
+        }
         if (error instanceof UnrecognizedPropertyException) {
             return atPath(error, "Unknown property.");
         }

@@ -66,8 +66,40 @@ class InputValidationTest {
         assertThat(validation.problems(new Request("  twenty characters!  ", new Details(null, null), null))).isEmpty();
         assertThat(validation.problems(new Request("a\u0007b", new Details("x\ty", null), null)))
                 .extracting(InvalidField::field, InvalidField::message).containsExactly(
-                        tuple("title", "must not contain control characters"),
-                        tuple("note", "must not contain control characters"));
+                        tuple("title", "must not contain control characters (U+0007 at position 2)"),
+                        tuple("note", "must not contain control characters (U+0009 at position 2)"));
+    }
+
+    @Test
+    void lengthsAreCodePointsOfTheNfcFormAndTheTextPolicyApplies() {
+        String tenDecomposed = "\u30AB\u3099".repeat(10); // ガ as カ + U+3099: 20 UTF-16 units, 10 once composed
+        String tenEmoji = "😀".repeat(10);
+
+        assertThat(validation.problems(new Request("t", new Details(null, null),
+                List.of(new Person(tenDecomposed, "a@example.jp"), new Person(tenEmoji, "b@example.jp"))))).isEmpty();
+        assertThat(validation.problems(new Request("t", new Details(null, List.of("ab\u202Ec")),
+                List.of(new Person("株式会社\u200B", "a@example.jp"), new Person(tenEmoji + "😀", "b@example.jp")))))
+                .extracting(InvalidField::field, InvalidField::message).containsExactly(
+                        tuple("tags[0]", "must not contain bidirectional formatting characters (U+202E at position 3)"),
+                        tuple("people[0].name", "must not contain invisible or formatting characters (U+200B at position 5)"),
+                        tuple("people[1].name", "size must be between 1 and 10"));
+    }
+
+    @Test
+    void theStoredFormIsNfcAndStripped() {
+        assertThat(FreeTextValidator.stored("  \u30AB\u3099  ")).isEqualTo("ガ");
+        assertThat(FreeTextValidator.stored(" \u3000 ")).isNull();
+    }
+
+    @Test
+    void lineFeedsOnlyInMultiLineText() {
+        record Note(@FreeText(max = 20) String title, @FreeText(max = 20, multiLine = true) String body) {
+        }
+
+        assertThat(validation.problems(new Note("a", "一行目\n二行目"))).isEmpty();
+        assertThat(validation.problems(new Note("a\nb", "a\r\nb"))).extracting(InvalidField::field, InvalidField::message)
+                .containsExactly(tuple("title", "must be a single line (U+000A at position 2)"),
+                        tuple("body", "must not contain control characters (U+000D at position 2)"));
     }
 
     @Test
