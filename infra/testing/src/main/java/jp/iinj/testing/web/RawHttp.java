@@ -14,12 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP/1.1 written as bytes over a plain socket, for the requests no HTTP client sends (a NUL or a bare CR in a header
- * value, a 10 kB URL, an unknown transfer coding): what the web server itself answers, before any application code.
+ * HTTP/1.1 written as bytes over a plain socket, for the requests no HTTP client sends ({@link Probe}: a NUL or a bare
+ * CR in a header value, a 10 kB URL, an unknown transfer coding): what the web server itself answers, before any
+ * application code.
  * The request is written as given and the one response read (by {@code Content-Length}, chunked, or up to the
  * close). Every read times out after 10 s.
  */
@@ -31,30 +35,35 @@ public final class RawHttp {
     private RawHttp() {
     }
 
-    /** A 10 kB {@code X-Correlation-Id}: over every server's header limit (8 KB), 431 or 400. */
-    public static String oversizedHeader(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Correlation-Id: " + "a".repeat(OVERSIZED) + "\r\n\r\n";
-    }
+    /**
+     * The requests a black-box probe sends to find what a web server refuses before any application code: each gets
+     * an error status from the server itself (which one depends on the server).
+     */
+    public enum Probe {
 
-    /** A 10 kB URL: over the request-line limit, 414. */
-    public static String oversizedUrl(String path) {
-        return "GET " + path + "?q=" + "a".repeat(OVERSIZED) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
-    }
+        /** A 10 kB {@code X-Correlation-Id}: over every server's header limit (8 KB). */
+        OVERSIZED_HEADER,
+        /** A 10 kB URL: over the request-line limit. */
+        OVERSIZED_URL,
+        /** A header value with a NUL in it. */
+        NUL_IN_HEADER,
+        /** A header value with a CR not followed by LF. */
+        BARE_CR_IN_HEADER,
+        /** {@code Transfer-Encoding: xchunked}, a coding no server knows. */
+        UNKNOWN_TRANSFER_CODING;
 
-    /** A header value with a NUL in it: 400. */
-    public static String nulInHeader(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Probe: a\u0000b\r\n\r\n";
-    }
-
-    /** A header value with a CR not followed by LF: 400. */
-    public static String bareCrInHeader(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Probe: a\rb\r\n\r\n";
-    }
-
-    /** {@code Transfer-Encoding: xchunked}, a coding no server knows. */
-    public static String unknownTransferCoding(String path) {
-        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: xchunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+        /** The request, to this path, as bytes to write with {@link #send(int, String)}. */
+        public String request(String path) {
+            String host = "Host: localhost\r\n";
+            return switch (this) {
+                case OVERSIZED_HEADER -> "GET " + path + " HTTP/1.1\r\n" + host + "X-Correlation-Id: " + "a".repeat(OVERSIZED) + "\r\n\r\n";
+                case OVERSIZED_URL -> "GET " + path + "?q=" + "a".repeat(OVERSIZED) + " HTTP/1.1\r\n" + host + "\r\n";
+                case NUL_IN_HEADER -> "GET " + path + " HTTP/1.1\r\n" + host + "X-Probe: a\u0000b\r\n\r\n";
+                case BARE_CR_IN_HEADER -> "GET " + path + " HTTP/1.1\r\n" + host + "X-Probe: a\rb\r\n\r\n";
+                case UNKNOWN_TRANSFER_CODING -> "POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                        + "Transfer-Encoding: xchunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+            };
+        }
     }
 
     /** Sends the request (ISO-8859-1, so every char is one byte as written) to 127.0.0.1. */
@@ -142,6 +151,19 @@ public final class RawHttp {
         /** The body read as JSON, e.g. a problem. */
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /**
+         * Fails unless this is an RFC 9457 problem with this status: the status line, {@code application/problem+json},
+         * the body's {@code status}, and the same correlation id in the header and the body.
+         */
+        public Response assertProblem(int expectedStatus) {
+            assertEquals(expectedStatus, status, () -> "status of " + body);
+            String type = header("Content-Type");
+            assertTrue(type != null && type.startsWith("application/problem+json"), () -> "Content-Type " + type);
+            assertEquals(expectedStatus, json().get("status").asInt(), "status in the body");
+            assertEquals(header("X-Correlation-Id"), json().get("correlationId").asString(), "correlation id");
+            return this;
         }
     }
 }
