@@ -289,6 +289,7 @@ SECTION=$WORK/section.md
         echo "First errors reported: \`$FIRST_ERRORS\`"
     fi
     quiet_notes_and_settings_head
+    machine_rows
     echo "| member-registry's JVM (its command line) | \`${REGISTRY_JVM_OPTS:-?}\`, MaxHeapSize ${MAX_HEAP_MIB:-?} MiB, pid ${REGISTRY_PID:-not known: no memory figures} |"
     echo "| CSV | $CSV_ORIGIN; $CSV_ROWS rows, $CSV_BYTES bytes, \`text/csv; charset=$BENCH_CSV_ENCODING\` |"
     echo "| request | \`POST /api/members/imports\` through the gateway as the bootstrap administrator (curl \`--data-binary\`), then \`GET /api/members/imports/{id}\` every ${BENCH_POLL_INTERVAL}s until COMPLETED or FAILED |"

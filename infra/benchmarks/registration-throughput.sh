@@ -264,6 +264,7 @@ SECTION=$WORK/section.md
             "$(run_field "$STEADY_CPU" other)" "$(run_field "$STEADY_CPU" machine)"
     fi
     quiet_notes_and_settings_head
+    machine_rows
     echo "| load | wrk $( (wrk -v 2>&1 || true) | awk 'NR == 1 {print $2}') \`-t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --timeout ${BENCH_TIMEOUT}s --latency -s registration-throughput.lua\`, keep-alive, loopback, through the gateway |"
     echo "| request | \`POST /api/members/organisations\`, anonymous, JSON (~380 bytes): a new corporate number (valid check digit), \`Idempotency-Key\` and owner e-mail per request, prefectures of 6 bureaus |"
     echo "| procedure | warm-up in 10 s steps until throughput is steady (${WARMED}s), then $BENCH_ROUNDS runs; before each run ${BENCH_PAUSE}s pause, the outbox drained, and a wait (≤ ${BENCH_QUIET_WAIT}s) until other processes use ≤ ${BENCH_QUIET_MAX}% of a core; the row is the run with the median throughput; backlog sampled every second from member-registry's \`iinj_outbox_backlog\` |"

@@ -342,7 +342,7 @@ machine_rows() { # the setting rows every section has
     echo "| environment passed to the services | ${passed:-none besides the settings above} |"
 }
 
-quiet_notes_and_settings_head() { # a section's "Not quiet" line (if any), then its settings table up to the machine rows
+quiet_notes_and_settings_head() { # a section's "Not quiet" line (if any), then the head of its settings table
     if ((${#QUIET_NOTES[@]})); then
         echo
         echo "Not quiet: $(printf '%s; ' "${QUIET_NOTES[@]}")"
@@ -350,7 +350,6 @@ quiet_notes_and_settings_head() { # a section's "Not quiet" line (if any), then 
     echo
     echo "| setting | value |"
     echo "|---|---|"
-    machine_rows
 }
 
 insert_results() { # section-file [heading-file]: puts the section first below the results file's "runs" marker, keeps the rest
