@@ -301,13 +301,7 @@ SECTION=$WORK/section.md
         printf '| %s | %s | %s | %s | %s | %s |\n' "$(label "$t")" "$(cpu_field "${CPU[$t]}" gateway 2)" "$(cpu_field "${CPU[$t]}" member-registry 2)" \
             "$(cpu_field "${CPU[$t]}" nginx 2)" "$(cpu_field "${CPU[$t]}" launcher 2)" "$(cpu_field "${CPU[$t]}" wrk 2)"
     done
-    if ((${#QUIET_NOTES[@]})); then
-        echo
-        echo "Not quiet: $(printf '%s; ' "${QUIET_NOTES[@]}")"
-    fi
-    echo
-    echo "| setting | value |"
-    echo "|---|---|"
+    quiet_notes_and_settings_head
     echo "| machine | $(nproc) CPUs ($CPU_MODEL), ${MEM_GIB} GiB, Linux $(uname -r) |"
     echo "| Java | $JAVA_VERSION |"
     echo "| service jars (copied before the start) | $JARS_INFO |"

@@ -288,13 +288,7 @@ SECTION=$WORK/section.md
         echo
         echo "First errors reported: \`$FIRST_ERRORS\`"
     fi
-    if ((${#QUIET_NOTES[@]})); then
-        echo
-        echo "Not quiet: $(printf '%s; ' "${QUIET_NOTES[@]}")"
-    fi
-    echo
-    echo "| setting | value |"
-    echo "|---|---|"
+    quiet_notes_and_settings_head
     machine_rows
     echo "| member-registry's JVM (its command line) | \`${REGISTRY_JVM_OPTS:-?}\`, MaxHeapSize ${MAX_HEAP_MIB:-?} MiB, pid ${REGISTRY_PID:-not known: no memory figures} |"
     echo "| CSV | $CSV_ORIGIN; $CSV_ROWS rows, $CSV_BYTES bytes, \`text/csv; charset=$BENCH_CSV_ENCODING\` |"

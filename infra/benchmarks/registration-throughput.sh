@@ -263,13 +263,7 @@ SECTION=$WORK/section.md
             "$(cpu_field "$STEADY_CPU" kafka 1)" "$(cpu_field "$STEADY_CPU" kafka 2)" "$(cpu_field "$STEADY_CPU" loadgen 1)" "$(cpu_field "$STEADY_CPU" loadgen 2)" \
             "$(run_field "$STEADY_CPU" other)" "$(run_field "$STEADY_CPU" machine)"
     fi
-    if ((${#QUIET_NOTES[@]})); then
-        echo
-        echo "Not quiet: $(printf '%s; ' "${QUIET_NOTES[@]}")"
-    fi
-    echo
-    echo "| setting | value |"
-    echo "|---|---|"
+    quiet_notes_and_settings_head
     machine_rows
     echo "| load | wrk $( (wrk -v 2>&1 || true) | awk 'NR == 1 {print $2}') \`-t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s --timeout ${BENCH_TIMEOUT}s --latency -s registration-throughput.lua\`, keep-alive, loopback, through the gateway |"
     echo "| request | \`POST /api/members/organisations\`, anonymous, JSON (~380 bytes): a new corporate number (valid check digit), \`Idempotency-Key\` and owner e-mail per request, prefectures of 6 bureaus |"

@@ -342,6 +342,16 @@ machine_rows() { # the setting rows every section has
     echo "| environment passed to the services | ${passed:-none besides the settings above} |"
 }
 
+quiet_notes_and_settings_head() { # a section's "Not quiet" line (if any), then the head of its settings table
+    if ((${#QUIET_NOTES[@]})); then
+        echo
+        echo "Not quiet: $(printf '%s; ' "${QUIET_NOTES[@]}")"
+    fi
+    echo
+    echo "| setting | value |"
+    echo "|---|---|"
+}
+
 insert_results() { # section-file [heading-file]: puts the section first below the results file's "runs" marker, keeps the rest
     # A results file keeps its own heading and everything below the marker (notes written by hand too); a new file
     # gets the heading given (the member registry's by default).

@@ -1,5 +1,6 @@
 package jp.iinj.httpapi.servlet;
 
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -20,19 +23,21 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jp.iinj.httpapi.core.headers.SecurityHeaders;
+import jp.iinj.httpapi.core.headers.SecurityHeadersProperties;
 import jp.iinj.httpapi.core.json.StrictJsonReading;
 
 /**
  * The platform's HTTP edge for a Spring MVC service, everything {@code iinj-http-api-core} decides: correlation ids,
- * problem+json for every error, strict JSON request bodies, the request body limit, and with Spring Security its
- * refusals as problems.
+ * problem+json for every error (Tomcat's own refusals included), strict JSON request bodies, the request body limit,
+ * security headers, and with Spring Security its refusals as problems.
  */
 // after Jackson: the application's JsonMapper; before WebMvcAutoConfiguration and ErrorMvcAutoConfiguration: their
 // exception handler and /error controller back off when ours exist
 @AutoConfiguration(after = JacksonAutoConfiguration.class, before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(JsonMapper.class)
-@EnableConfigurationProperties(RequestBodyLimitProperties.class)
+@EnableConfigurationProperties({RequestBodyLimitProperties.class, SecurityHeadersProperties.class})
 public class ServletHttpApiAutoConfiguration {
 
     @Bean
@@ -58,6 +63,11 @@ public class ServletHttpApiAutoConfiguration {
     }
 
     @Bean
+    SecurityHeadersServletFilter securityHeadersServletFilter(SecurityHeadersProperties properties) {
+        return new SecurityHeadersServletFilter(new SecurityHeaders(properties));
+    }
+
+    @Bean
     RequestBodyLimitServletFilter requestBodyLimitServletFilter(RequestBodyLimitProperties properties,
                                                                 ServletProblemWriter problems) {
         return new RequestBodyLimitServletFilter(properties, problems);
@@ -72,6 +82,25 @@ public class ServletHttpApiAutoConfiguration {
     ServerHttpMessageConvertersCustomizer strictJsonRequestBodies(JsonMapper jsonMapper) {
         JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(StrictJsonReading.strict(jsonMapper));
         return converters -> converters.withJsonConverter(strict);
+    }
+
+    /** On Tomcat: its own refusals and error pages as problems ({@link ProblemErrorReportValve}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({StandardHost.class, ConfigurableTomcatWebServerFactory.class})
+    static class TomcatProblems {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve(JsonMapper jsonMapper) {
+            return factory -> factory.addContextCustomizers(context -> {
+                // the context is already a child of its host here; the host adds its error valve when it starts,
+                // and adds Tomcat's own unless one of the class it is told is in its pipeline
+                if (context.getParent() instanceof StandardHost host
+                        && !ProblemErrorReportValve.class.getName().equals(host.getErrorReportValveClass())) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve(jsonMapper));
+                }
+            });
+        }
     }
 
     /**

@@ -13,11 +13,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jp.iinj.httpapi.servlet.testapp.ServletHttpApiTest;
 import jp.iinj.httpapi.servlet.testapp.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The servlet stack answers as the WebFlux services do (infra/http-api's ProblemResponsesTest): the same problem
  * types, texts, headers and correlation ids.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "iinj.http-api.servlet.body-limit.max-size=4KB",
-        // a service may switch on Boot's own problem details: ours must still answer
-        "spring.mvc.problemdetails.enabled=true"})
+@ServletHttpApiTest
 class ServletProblemResponsesTest {
 
     private static final String PROBLEMS = "https://iinj.jp/problems/";

@@ -21,7 +21,13 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
         // a service may switch on Boot's own problem details: ours must still answer
         "spring.webflux.problemdetails.enabled=true",
         // what the services set
-        "logging.structured.format.console=ecs"})
+        "logging.structured.format.console=ecs",
+        // a page with a policy of its own, as the gateway's Swagger UI has
+        "iinj.http-api.security-headers.pages[0].paths=" + HttpApiTest.PAGE,
+        "iinj.http-api.security-headers.pages[0].content-security-policy=" + HttpApiTest.PAGE_POLICY})
 @AutoConfigureWebTestClient
 public @interface HttpApiTest {
+
+    String PAGE = "/test/page";
+    String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'";
 }

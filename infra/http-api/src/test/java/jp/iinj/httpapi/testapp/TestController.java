@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +36,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/test")
-class TestController {
+public class TestController {
 
+    public static final String OWN_POLICY = "default-src 'self'";
     static final String INVALID_CHECK_DIGIT = "1000000000000";
 
     private static final Logger log = LoggerFactory.getLogger(TestController.class);
@@ -53,6 +55,12 @@ class TestController {
             @NotNull @Size(max = 3) List<@Valid Office> offices,
             Boolean active,
             Kind kind) {
+    }
+
+    /** A handler that sends a policy of its own: the edge keeps it. */
+    @GetMapping("/own-policy")
+    ResponseEntity<String> ownPolicy() {
+        return ResponseEntity.ok().header("Content-Security-Policy", OWN_POLICY).body("{}");
     }
 
     @PostMapping("/registrations")

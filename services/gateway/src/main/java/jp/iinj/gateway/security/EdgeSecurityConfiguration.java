@@ -6,6 +6,7 @@ import jp.iinj.httpapi.security.ProblemSecurityResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -19,8 +20,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The edge's security filter chain: stateless bearer-token authentication, the coarse access table, CORS and
- * security headers; every refusal a problem, worded as in every service ({@code iinj-http-api}'s
- * {@link ProblemSecurityResponses}). No sessions, no CSRF (no cookies are trusted here; the identity
+ * security headers (those of every service, {@code iinj-http-api}'s, plus {@code X-Frame-Options: DENY}); every
+ * refusal a problem, worded as in every service ({@code iinj-http-api}'s {@link ProblemSecurityResponses}). No sessions, no CSRF (no cookies are trusted here; the identity
  * service protects its own login form), no login pages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +33,7 @@ public class EdgeSecurityConfiguration {
                                         ReactiveJwtDecoder jwtDecoder,
                                         ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter,
                                         ProblemSecurityResponses problems,
-                                        CorsConfigurationSource corsConfigurationSource,
-                                        SecurityHeadersProperties headers) {
+                                        CorsConfigurationSource corsConfigurationSource) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -41,11 +41,12 @@ public class EdgeSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(cors -> cors.configurationSource(corsConfigurationSource))
+                // another origin gets a 403 problem, not Spring's empty 403
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(problems.corsFilter(corsConfigurationSource), SecurityWebFiltersOrder.CORS)
+                // Content-Security-Policy and Referrer-Policy: iinj-http-api's, iinj.http-api.security-headers
                 .headers(header -> header
-                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
-                        .referrerPolicy(referrer -> referrer.policy(headers.referrerPolicy())))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
                 .authorizeExchange(authorization::apply)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter))

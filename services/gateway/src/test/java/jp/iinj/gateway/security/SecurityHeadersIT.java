@@ -5,11 +5,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Security headers on the gateway's own answers and on proxied ones; CORS for the configured origins. */
+/**
+ * Security headers on the gateway's own answers and on proxied ones; CORS for the configured origins, a 403 problem
+ * for the others.
+ */
 class SecurityHeadersIT extends GatewayTestSupport {
 
     private static final String ALLOWED_ORIGIN = "http://localhost:8100";
@@ -54,13 +58,32 @@ class SecurityHeadersIT extends GatewayTestSupport {
     }
 
     @Test
-    void preflightFromAnotherOriginIsRefused() {
-        client().options().uri("/api/members/organisations")
+    void preflightFromAnotherOriginIsAForbiddenProblem() {
+        refusedOrigin(client().options().uri("/api/members/organisations")
                 .header(HttpHeaders.ORIGIN, "https://evil.example")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+                .exchange());
+        assertThat(MEMBER_REGISTRY.received()).noneMatch(echo -> echo.method().equals("OPTIONS"));
+    }
+
+    @Test
+    void requestFromAnotherOriginIsAForbiddenProblemAndNeverForwarded() {
+        String path = "/api/members/organisations/evil-" + System.nanoTime();
+        refusedOrigin(client().get().uri(path)
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token("cors-user", "MEMBER")))
+                .exchange());
+        assertThat(MEMBER_REGISTRY.received(path)).isEmpty();
+    }
+
+    @Test
+    void swaggerUiGetsThePolicyItNeeds() {
+        client().get().uri("/swagger-ui/index.html").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'",
+                                "object-src 'none'")
+                        .doesNotContain("unsafe-eval"));
     }
 
     @Test
@@ -76,12 +99,19 @@ class SecurityHeadersIT extends GatewayTestSupport {
                                 "idempotent-replayed"));
     }
 
+    /** What a JSON answer of the gateway, or of a service that sent none, carries. */
     private static void expectSecurityHeaders(WebTestClient.ResponseSpec response) {
         response.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                        .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
-                        .doesNotContain("unsafe-eval"));
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+
+    private static void refusedOrigin(WebTestClient.ResponseSpec response) {
+        // the problem's shape is iinj-http-api's (CorsRefusalTest there)
+        response.expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectBody().jsonPath("$.detail").isEqualTo("Cross-origin requests from this origin are not allowed.");
     }
 }

@@ -1,8 +1,6 @@
 package jp.iinj.identity.passwordreset;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -21,30 +19,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.openapi.Anonymous;
 import jp.iinj.httpapi.core.text.Verbatim;
 
-/** Anonymous: the mailbox is the credential. */
+/** Setting the password with a mailed token. Anonymous: the mailbox is the credential. */
 @RestController
 @RequestMapping("/api/identity/password-resets")
-@Tag(name = "Passwords", description = "Setting a password through a mailed link: a reset, or the first password of "
-        + "an account created for someone. Anonymous: the mailbox is the credential.")
+@Tag(name = PasswordResetRequestController.TAG, description = PasswordResetRequestController.TAG_DESCRIPTION)
 class PasswordResetController {
 
     private final PasswordResets resets;
 
     PasswordResetController(PasswordResets resets) {
         this.resets = resets;
-    }
-
-    /** Always 202, whether or not the e-mail has an account. */
-    @Operation(operationId = "requestPasswordReset", summary = "Request a password reset",
-            description = "Mails a reset link (valid 1 hour) if the e-mail has an ACTIVE account, with or without a "
-            + "password; the answer is the same either way, so it tells nobody whether an account exists. A new "
-            + "request spends the older links.")
-    @ApiResponse(responseCode = "202", description = "Accepted, whether or not the e-mail has an account")
-    @Anonymous
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    void request(@Valid @RequestBody PasswordResetRequest request) {
-        resets.request(request.email());
     }
 
     /** Sets the password; the token is spent. */
@@ -61,9 +45,6 @@ class PasswordResetController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@PathVariable String token, @Valid @RequestBody NewPasswordRequest request) {
         resets.complete(token, request.password());
-    }
-
-    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
     /**

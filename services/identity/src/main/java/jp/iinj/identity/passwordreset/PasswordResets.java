@@ -40,10 +40,11 @@ public class PasswordResets {
     }
 
     /**
-     * Mails a reset link if the e-mail has an ACTIVE account; does nothing otherwise. The caller answers the same
-     * in both cases, so nobody learns which e-mails have accounts.
+     * Mails a reset link if the e-mail has an ACTIVE account; does nothing otherwise. Called by
+     * {@link ResetRequestWorker}, never on the request path: the request only records the e-mail
+     * ({@link ResetRequests}), so its answer cannot tell, by content or by time, which e-mails have accounts.
      */
-    public void request(String email) {
+    void sendResetLink(String email) {
         accounts.findByEmail(email)
                 .filter(account -> account.status() == AccountStatus.ACTIVE)
                 .ifPresentOrElse(account -> {

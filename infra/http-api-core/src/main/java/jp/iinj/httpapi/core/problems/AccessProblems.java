@@ -14,6 +14,7 @@ public final class AccessProblems {
     static final String TOKEN_REQUIRED = "An access token is required.";
     static final String TOKEN_REFUSED = "The access token is invalid or expired.";
     static final String ROLE_LACKING = "This role may not do that.";
+    static final String ORIGIN_REFUSED = "Cross-origin requests from this origin are not allowed.";
 
     private static final String BEARER = "Bearer";
     private static final String RETRY_UNCHECKABLE_AFTER_SECONDS = "5";
@@ -49,6 +50,14 @@ public final class AccessProblems {
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_UNCHECKABLE_AFTER_SECONDS);
         return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                 "Access tokens cannot be verified right now. Try again later.", headers);
+    }
+
+    /**
+     * 403 for a cross-origin request (or its preflight) from an origin the CORS configuration does not list. No
+     * {@code WWW-Authenticate}: no token would change the answer.
+     */
+    public static ProblemException originRefused() {
+        return new ProblemException(ProblemType.FORBIDDEN, ORIGIN_REFUSED);
     }
 
     /** 400: Spring Security's firewall refused the request (path traversal, encoded slashes, odd headers, ...). */

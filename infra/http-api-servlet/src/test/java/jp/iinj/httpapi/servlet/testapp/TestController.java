@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,9 @@ import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
 
 @RestController
 @RequestMapping("/test")
-class TestController {
+public class TestController {
+
+    public static final String OWN_POLICY = "default-src 'self'";
 
     record Office(@NotBlank String city) {
     }
@@ -42,6 +45,12 @@ class TestController {
     @GetMapping("/members/{id}")
     String member(@PathVariable UUID id) {
         throw new ResourceNotFoundException("No member " + id + ".");
+    }
+
+    /** A handler that sends a policy of its own: the edge keeps it. */
+    @GetMapping("/own-policy")
+    ResponseEntity<String> ownPolicy() {
+        return ResponseEntity.ok().header("Content-Security-Policy", OWN_POLICY).body("{}");
     }
 
     @GetMapping("/boom")
