@@ -53,11 +53,24 @@ public record IdentityProperties(
      * @param checkInterval how often the scheduled check runs (and prunes keys no longer published)
      * @param clockSkew     added to the token lifetimes before a retired key leaves the JWKS
      * @param cacheTtl      how long an instance reuses the keys it read from MongoDB
+     * @param encryptionKey the key-encryption key of the private keys, base64 of 32 bytes
+     *                      ({@code IINJ_IDENTITY_KEY_ENCRYPTION_KEY}); or
+     * @param encryptionKeyFile a file holding it ({@code IINJ_IDENTITY_KEY_ENCRYPTION_KEY_FILE})
      */
     public record SigningKeys(@NotNull @DefaultValue("30d") Duration rotateEvery,
                               @NotNull @DefaultValue("1h") Duration checkInterval,
                               @NotNull @DefaultValue("5m") Duration clockSkew,
-                              @NotNull @DefaultValue("5s") Duration cacheTtl) {
+                              @NotNull @DefaultValue("5s") Duration cacheTtl,
+                              String encryptionKey,
+                              String encryptionKeyFile) {
+
+        /** Never the key itself, wherever settings are printed. */
+        @Override
+        public String toString() {
+            return "SigningKeys[rotateEvery=" + rotateEvery + ", checkInterval=" + checkInterval + ", clockSkew="
+                    + clockSkew + ", cacheTtl=" + cacheTtl + ", encryptionKey=" + (encryptionKey == null ? "none" : "****")
+                    + ", encryptionKeyFile=" + encryptionKeyFile + "]";
+        }
     }
 
     /** The web portal: a public client (authorization code + PKCE, no secret). */
