@@ -27,6 +27,7 @@ public record IdentityProperties(
         @NotNull @DefaultValue("http://localhost:8100") URI issuer,
         @NotNull @DefaultValue("http://localhost:8100") URI publicUrl,
         @Valid @NotNull @DefaultValue Lockout lockout,
+        @Valid @NotNull @DefaultValue SignInThrottle signInThrottle,
         @Valid @NotNull @DefaultValue Tokens tokens,
         @Valid @NotNull @DefaultValue SigningKeys signingKeys,
         @Valid @NotNull @DefaultValue Portal portal,
@@ -36,6 +37,17 @@ public record IdentityProperties(
     /** Consecutive failed sign-ins before the account is locked, and for how long. */
     public record Lockout(@Min(1) @DefaultValue("5") int maxFailures,
                           @NotNull @DefaultValue("15m") Duration coolDown) {
+    }
+
+    /**
+     * Failed sign-ins (form login, client authentication at the token endpoint) counted per client address and per
+     * account e-mail or machine client; past the maximum within a window, sign-ins from that address or for that
+     * account are refused (429) until the window ends.
+     */
+    public record SignInThrottle(@Min(1) @DefaultValue("20") int addressMaxFailures,
+                                 @NotNull @DefaultValue("5m") Duration addressWindow,
+                                 @Min(1) @DefaultValue("10") int accountMaxFailures,
+                                 @NotNull @DefaultValue("15m") Duration accountWindow) {
     }
 
     /**
