@@ -152,15 +152,8 @@ public final class SaslKafkaBroker implements AutoCloseable {
         config.setProperty("listener.name." + LISTENER.toLowerCase() + "." + MECHANISM.toLowerCase() + ".sasl.jaas.config",
                 jaasConfig(BROKER_USER, brokerPassword));
         config.setProperty("log.dirs", directory.resolve("data").toString());
-        config.setProperty("num.partitions", "3");
-        config.setProperty("auto.create.topics.enable", "true");
-        config.setProperty("offsets.topic.replication.factor", "1");
-        config.setProperty("offsets.topic.num.partitions", "1");
-        config.setProperty("transaction.state.log.replication.factor", "1");
-        config.setProperty("transaction.state.log.min.isr", "1");
-        config.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        config.setProperty("share.coordinator.state.topic.min.isr", "1");
-        config.setProperty("group.initial.rebalance.delay.ms", "0");
+        config.setProperty("num.partitions", Integer.toString(StandaloneKafkaBroker.PARTITIONS_PER_TOPIC));
+        config.putAll(StandaloneKafkaBroker.SINGLE_NODE_PROPERTIES);
         return config;
     }
 
