@@ -1,9 +1,17 @@
 package jp.iinj.localplatform;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /** Where the platform keeps everything between runs; deleting it resets the platform. */
 record DataDirectory(Path root) {
@@ -45,6 +53,48 @@ record DataDirectory(Path root) {
 
     Path pidFile(String name) {
         return run().resolve(name + ".pid");
+    }
+
+    /** Secrets the platform generated for itself, readable by this user only. */
+    Path secrets() {
+        return root.resolve("secrets");
+    }
+
+    /**
+     * The key-encryption key of identity's signing keys (base64 of 32 random bytes), generated at the first start
+     * and kept: with another key identity could not open the keys it stored.
+     */
+    Path identityKeyEncryptionKey() {
+        Path file = secrets().resolve("identity-key-encryption-key");
+        if (Files.exists(file)) {
+            return file;
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try {
+            createPrivately(secrets(), true);
+            createPrivately(file, false);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        } catch (FileAlreadyExistsException anotherStartWroteIt) {
+            return file;
+        } catch (IOException e) {
+            throw new StartupFailure("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /** 700 for a directory, 600 for a file, from the moment it exists (where the file system knows POSIX modes). */
+    private static void createPrivately(Path path, boolean directory) throws IOException {
+        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------");
+        FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)} : new FileAttribute<?>[0];
+        if (directory) {
+            if (!Files.isDirectory(path)) {
+                Files.createDirectories(path, attributes);
+            }
+        } else {
+            Files.createFile(path, attributes);
+        }
     }
 
     /** A service's working directory, so that files it writes relative to it stay with the platform's data. */

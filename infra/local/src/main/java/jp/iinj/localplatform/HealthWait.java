@@ -32,9 +32,13 @@ final class HealthWait {
     private HealthWait() {
     }
 
-    /** @param broker the embedded broker, to fail fast if it dies; empty for an external Kafka */
-    static void kafka(String bootstrapServers, Duration timeout, Optional<ChildProcess> broker) {
+    /**
+     * @param security client settings for an external Kafka that requires credentials (see {@link KafkaClientSecurity})
+     * @param broker   the embedded broker, to fail fast if it dies; empty for an external Kafka
+     */
+    static void kafka(String bootstrapServers, Map<String, String> security, Duration timeout, Optional<ChildProcess> broker) {
         Properties properties = new Properties();
+        properties.putAll(security);
         properties.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         properties.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");

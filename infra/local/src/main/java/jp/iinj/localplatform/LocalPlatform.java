@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -104,7 +105,8 @@ public final class LocalPlatform {
         }
         // while the broker starts: each service's jar extracted once per build (class data sharing needs plain jars)
         List<ClassDataSharing> sharing = prepareClassDataSharing(jars);
-        HealthWait.kafka(settings.kafkaBootstrapServers(), KAFKA_TIMEOUT, Optional.ofNullable(broker).map(KafkaBrokerProcess::process));
+        HealthWait.kafka(settings.kafkaBootstrapServers(), settings.embeddedKafka() ? Map.of() : settings.externalKafkaSecurity(),
+                KAFKA_TIMEOUT, Optional.ofNullable(broker).map(KafkaBrokerProcess::process));
         out.println("  Kafka is up at " + settings.kafkaBootstrapServers());
 
         // all at once: on 2 cores that reached the banner sooner than one after the other (README, "Start-up time")

@@ -24,10 +24,15 @@ record PlatformSettings(
         int kafkaPort,
         int kafkaControllerPort,
         Optional<String> externalKafka,
+        Map<String, String> externalKafkaSecurity,
         int mongoPort,
-        Optional<MongoUri> externalMongo) {
+        Optional<MongoUri> externalMongo,
+        Optional<Path> identityKeyEncryptionKeyFile,
+        boolean identityKeyEncryptionKeyInline) {
 
     static final String NO_SERVICES = "none";
+    static final String IDENTITY_KEY_ENCRYPTION_KEY = "iinj.identity.key-encryption-key";
+    static final String IDENTITY_KEY_ENCRYPTION_KEY_FILE = "iinj.identity.key-encryption-key-file";
     static final List<String> DEFAULT_SERVICE_JAVA_OPTS =
             List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
@@ -53,8 +58,12 @@ record PlatformSettings(
                 source.port("iinj.kafka.port", 19092),
                 source.port("iinj.kafka.controller-port", 19093),
                 source.get("iinj.kafka.bootstrap-servers"),
+                KafkaClientSecurity.fromEnvironment(environment),
                 source.port("iinj.mongodb.port", 27117),
-                source.get("iinj.mongodb.uri").map(MongoUri::new));
+                source.get("iinj.mongodb.uri").map(MongoUri::new),
+                source.get(IDENTITY_KEY_ENCRYPTION_KEY_FILE).map(Path::of),
+                // the key itself only from the environment (a system property shows in ps), inherited by identity
+                Source.nonBlank(environment.get(Source.environmentName(IDENTITY_KEY_ENCRYPTION_KEY))).isPresent());
         settings.requireDistinctPorts();
         return settings;
     }
@@ -181,7 +190,7 @@ record PlatformSettings(
             return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
         }
 
-        private static Optional<String> nonBlank(String value) {
+        static Optional<String> nonBlank(String value) {
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
         }
     }

@@ -10,6 +10,9 @@ import java.util.Map;
 /** One service jar running in its own JVM, wired to the platform's Kafka and to its own MongoDB database. */
 final class ServiceProcess {
 
+    static final String LOOPBACK = "127.0.0.1";
+    static final String IDENTITY_KEY_ENCRYPTION_KEY_FILE_VARIABLE = "IINJ_IDENTITY_KEY_ENCRYPTION_KEY_FILE";
+
     private final ServiceSpec spec;
     private final ChildProcess process;
 
@@ -34,12 +37,17 @@ final class ServiceProcess {
         command.add("-jar");
         command.add(jarToRun.toString());
         command.add("--server.port=" + spec.port());
+        // reachable from this machine only; the launcher's Kafka and MongoDB listen on 127.0.0.1 too
+        command.add("--server.address=" + LOOPBACK);
         command.add("--iinj.local-platform=true");
         return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, environment(spec, settings, data),
                 data.workingDirectory(spec.name()), data));
     }
 
-    /** What a service gets from the platform: its database, the platform's Kafka, the others' addresses, the mail folder. */
+    /**
+     * What a service gets from the platform: its database, the platform's Kafka, the others' addresses, the mail
+     * folder, and identity the key-encryption key of its signing keys.
+     */
     static Map<String, String> environment(ServiceSpec spec, PlatformSettings settings, DataDirectory data) {
         // Spring Boot's relaxed binding: SPRING_MONGODB_URI is spring.mongodb.uri
         Map<String, String> environment = new HashMap<>();
@@ -48,6 +56,11 @@ final class ServiceProcess {
         // every service finds the others by IINJ_<NAME>_URL, also when ports were moved
         settings.allServices().forEach(other -> environment.put(other.urlVariable(), other.url()));
         environment.put("IINJ_IDENTITY_MAIL_DIRECTORY", data.mail().toString());
+        if (spec.name().equals(ServiceSpec.IDENTITY) && !settings.identityKeyEncryptionKeyInline()) {
+            // the key-encryption key of its signing keys: a file, so that the key is in no process's environment
+            environment.put(IDENTITY_KEY_ENCRYPTION_KEY_FILE_VARIABLE, settings.identityKeyEncryptionKeyFile()
+                    .orElseGet(data::identityKeyEncryptionKey).toString());
+        }
         // tokens are issued under the front door's address; the gateway checks "iss" against it
         settings.allServices().stream().filter(other -> other.name().equals(ServiceSpec.GATEWAY)).findFirst()
                 .ifPresent(gateway -> environment.put("IINJ_JWT_ISSUER", gateway.url()));
@@ -63,7 +76,7 @@ final class ServiceProcess {
     }
 
     URI healthUri() {
-        return URI.create("http://127.0.0.1:" + spec.port() + ServiceSpec.HEALTH_PATH);
+        return URI.create("http://" + LOOPBACK + ":" + spec.port() + ServiceSpec.HEALTH_PATH);
     }
 
     private String url(String path) {

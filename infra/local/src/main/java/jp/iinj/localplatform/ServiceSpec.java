@@ -21,6 +21,7 @@ record ServiceSpec(String name, int port, String apiPath) {
             new ServiceSpec("gateway", 8100, "/swagger-ui.html"));
 
     static final String GATEWAY = "gateway";
+    static final String IDENTITY = "identity";
 
     static final String HEALTH_PATH = "/actuator/health";
 

@@ -27,6 +27,7 @@ public record IdentityProperties(
         @NotNull @DefaultValue("http://localhost:8100") URI issuer,
         @NotNull @DefaultValue("http://localhost:8100") URI publicUrl,
         @Valid @NotNull @DefaultValue Lockout lockout,
+        @Valid @NotNull @DefaultValue SignInThrottle signInThrottle,
         @Valid @NotNull @DefaultValue Tokens tokens,
         @Valid @NotNull @DefaultValue SigningKeys signingKeys,
         @Valid @NotNull @DefaultValue Portal portal,
@@ -36,6 +37,17 @@ public record IdentityProperties(
     /** Consecutive failed sign-ins before the account is locked, and for how long. */
     public record Lockout(@Min(1) @DefaultValue("5") int maxFailures,
                           @NotNull @DefaultValue("15m") Duration coolDown) {
+    }
+
+    /**
+     * Failed sign-ins (form login, client authentication at the token endpoint) counted per client address and per
+     * account e-mail or machine client; past the maximum within a window, sign-ins from that address or for that
+     * account are refused (429) until the window ends.
+     */
+    public record SignInThrottle(@Min(1) @DefaultValue("20") int addressMaxFailures,
+                                 @NotNull @DefaultValue("5m") Duration addressWindow,
+                                 @Min(1) @DefaultValue("10") int accountMaxFailures,
+                                 @NotNull @DefaultValue("15m") Duration accountWindow) {
     }
 
     /**
@@ -53,11 +65,24 @@ public record IdentityProperties(
      * @param checkInterval how often the scheduled check runs (and prunes keys no longer published)
      * @param clockSkew     added to the token lifetimes before a retired key leaves the JWKS
      * @param cacheTtl      how long an instance reuses the keys it read from MongoDB
+     * @param encryptionKey the key-encryption key of the private keys, base64 of 32 bytes
+     *                      ({@code IINJ_IDENTITY_KEY_ENCRYPTION_KEY}); or
+     * @param encryptionKeyFile a file holding it ({@code IINJ_IDENTITY_KEY_ENCRYPTION_KEY_FILE})
      */
     public record SigningKeys(@NotNull @DefaultValue("30d") Duration rotateEvery,
                               @NotNull @DefaultValue("1h") Duration checkInterval,
                               @NotNull @DefaultValue("5m") Duration clockSkew,
-                              @NotNull @DefaultValue("5s") Duration cacheTtl) {
+                              @NotNull @DefaultValue("5s") Duration cacheTtl,
+                              String encryptionKey,
+                              String encryptionKeyFile) {
+
+        /** Never the key itself, wherever settings are printed. */
+        @Override
+        public String toString() {
+            return "SigningKeys[rotateEvery=" + rotateEvery + ", checkInterval=" + checkInterval + ", clockSkew="
+                    + clockSkew + ", cacheTtl=" + cacheTtl + ", encryptionKey=" + (encryptionKey == null ? "none" : "****")
+                    + ", encryptionKeyFile=" + encryptionKeyFile + "]";
+        }
     }
 
     /** The web portal: a public client (authorization code + PKCE, no secret). */

@@ -52,18 +52,16 @@ public final class RunningPlatform implements AutoCloseable {
     private final Process launcher;
     private final Path dataDirectory;
     private final Path log;
-    private final int gatewayPort;
-    private final int kafkaPort;
+    private final Map<String, Integer> ports;
     private final Thread shutdownHook;
     private final Set<ProcessHandle> started = new LinkedHashSet<>();
     private boolean stopped;
 
-    private RunningPlatform(Process launcher, Path dataDirectory, Path log, int gatewayPort, int kafkaPort) {
+    private RunningPlatform(Process launcher, Path dataDirectory, Path log, Map<String, Integer> ports) {
         this.launcher = launcher;
         this.dataDirectory = dataDirectory;
         this.log = log;
-        this.gatewayPort = gatewayPort;
-        this.kafkaPort = kafkaPort;
+        this.ports = Map.copyOf(ports);
         this.shutdownHook = new Thread(this::stop, "end-to-end-platform-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -87,7 +85,7 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** The front door, as the services know it too ({@code IINJ_GATEWAY_URL}, the tokens' issuer). */
     public String gatewayUrl() {
-        return "http://localhost:" + gatewayPort;
+        return "http://localhost:" + ports.get("gateway");
     }
 
     /**
@@ -95,7 +93,15 @@ public final class RunningPlatform implements AutoCloseable {
      * reading what the platform publishes, as a consumer of its public topics would.
      */
     public String kafkaBootstrapServers() {
-        return "localhost:" + kafkaPort;
+        return "localhost:" + ports.get("kafka");
+    }
+
+    /**
+     * Every port the platform listens on, by what listens there: {@code kafka}, {@code kafka.controller},
+     * {@code mongodb} and each service's name.
+     */
+    public Map<String, Integer> ports() {
+        return ports;
     }
 
     public Path dataDirectory() {
@@ -151,7 +157,7 @@ public final class RunningPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local platform: " + e.getMessage(), e);
         }
-        RunningPlatform platform = new RunningPlatform(process, data, log, ports.get("gateway"), ports.get("kafka"));
+        RunningPlatform platform = new RunningPlatform(process, data, log, ports);
         Instant startedAt = Instant.now();
         System.out.println("[end-to-end] starting the local platform, data and logs in " + data);
         try {

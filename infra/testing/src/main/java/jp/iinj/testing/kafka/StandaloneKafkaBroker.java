@@ -12,7 +12,7 @@ import org.springframework.test.util.TestSocketUtils;
  */
 public final class StandaloneKafkaBroker implements AutoCloseable {
 
-    private static final int PARTITIONS_PER_TOPIC = 3;
+    static final int PARTITIONS_PER_TOPIC = 3;
 
     /**
      * EmbeddedKafkaKraftBroker ignores {@code kafkaPorts(...)}: its test kit binds every listener it knows to a
@@ -20,8 +20,8 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
      */
     private static final String FIXED_PORT_LISTENER = "CLIENTS";
 
-    // a single node cannot replicate anything
-    private static final Map<String, String> SINGLE_NODE_PROPERTIES = Map.of(
+    // a single node cannot replicate anything (SaslKafkaBroker's too)
+    static final Map<String, String> SINGLE_NODE_PROPERTIES = Map.of(
             "offsets.topic.replication.factor", "1",
             "offsets.topic.num.partitions", "1",
             "transaction.state.log.replication.factor", "1",

@@ -2,6 +2,7 @@ package jp.iinj.testing.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +30,20 @@ public final class TestProducer implements AutoCloseable {
     }
 
     public static TestProducer connect(String bootstrapServers) {
-        return new TestProducer(new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return connect(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** @param connection the broker's address and, for a broker that requires them, credentials ({@code SaslKafkaBroker.connection}) */
+    public static TestProducer connect(Map<String, Object> connection) {
+        Map<String, Object> properties = new HashMap<>(connection);
+        properties.putAll(Map.<String, Object>of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) ACK_TIMEOUT.toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return new TestProducer(new KafkaProducer<>(properties));
     }
 
     /** Sends and waits for the acknowledgement of all in-sync replicas. Header values are written as UTF-8. */

@@ -24,18 +24,22 @@ public final class TestTopics {
 
     /** With the broker's default partition count and replication factor. */
     public static void create(String bootstrapServers, String... names) {
-        create(bootstrapServers, Arrays.stream(names)
+        create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), names);
+    }
+
+    /** @param connection the broker's address and credentials ({@code SaslKafkaBroker.connection}) */
+    public static void create(Map<String, Object> connection, String... names) {
+        create(connection, Arrays.stream(names)
                 .map(name -> new NewTopic(name, Optional.empty(), Optional.empty())).toList());
     }
 
     public static void createWithPartitions(String bootstrapServers, int partitions, String... names) {
-        create(bootstrapServers, Arrays.stream(names)
+        create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), Arrays.stream(names)
                 .map(name -> new NewTopic(name, Optional.of(partitions), Optional.empty())).toList());
     }
 
-    private static void create(String bootstrapServers, List<NewTopic> topics) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
+    private static void create(Map<String, Object> connection, List<NewTopic> topics) {
+        try (Admin admin = Admin.create(connection)) {
             for (Map.Entry<String, KafkaFuture<Void>> creation : admin.createTopics(topics).values().entrySet()) {
                 awaitCreation(creation.getKey(), creation.getValue());
             }

@@ -3,6 +3,7 @@ package jp.iinj.testing.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +58,9 @@ public final class TopicProbe implements AutoCloseable {
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile RuntimeException pollFailure;
 
-    private TopicProbe(String bootstrapServers, List<String> topics) {
+    private TopicProbe(Map<String, Object> connection, List<String> topics) {
         this.topics = topics;
-        this.consumer = new KafkaConsumer<>(consumerProperties(bootstrapServers));
+        this.consumer = new KafkaConsumer<>(consumerProperties(connection));
         this.consumer.subscribe(topics, new AssignmentTracker());
         this.poller = new Thread(this::pollUntilClosed, "topic-probe-" + String.join(",", topics));
         this.poller.setDaemon(true);
@@ -67,10 +68,15 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public static TopicProbe subscribe(String bootstrapServers, String... topics) {
+        return subscribe(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+    }
+
+    /** @param connection the broker's address and, for a broker that requires them, credentials ({@code SaslKafkaBroker.connection}) */
+    public static TopicProbe subscribe(Map<String, Object> connection, String... topics) {
         if (topics.length == 0) {
             throw new IllegalArgumentException("name at least one topic");
         }
-        return new TopicProbe(bootstrapServers, List.of(topics));
+        return new TopicProbe(connection, List.of(topics));
     }
 
     /** Waits for the first record that matches, and fails listing everything that arrived if none does in time. */
@@ -142,10 +148,10 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> consumerProperties(String bootstrapServers) {
+    private static Map<String, Object> consumerProperties(Map<String, Object> connection) {
         String group = "topic-probe-" + UUID.randomUUID();
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> properties = new HashMap<>(connection);
+        properties.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -154,7 +160,8 @@ public final class TopicProbe implements AutoCloseable {
                 // notice topics that are created after the probe subscribed without waiting minutes
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        return properties;
     }
 
     private void pollUntilClosed() {

@@ -20,6 +20,17 @@ import java.util.stream.Collectors;
  */
 public final class Browser {
 
+    private final Map<String, String> headers;
+
+    public Browser() {
+        this(Map.of());
+    }
+
+    /** @param headers sent with every request built here, e.g. the {@code X-Forwarded-For} a proxy would add */
+    public Browser(Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
+    }
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -52,6 +63,7 @@ public final class Browser {
 
     /** Any request, with this browser's cookies and the 30 s timeout. */
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         return send(request.timeout(REQUEST_TIMEOUT).build());
     }
 

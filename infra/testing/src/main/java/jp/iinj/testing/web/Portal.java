@@ -34,14 +34,28 @@ public final class Portal {
 
     private final String baseUrl;
     private final String redirectUri;
+    private final Map<String, String> headers;
 
     /**
      * @param baseUrl     where the authorization and token endpoints are, e.g. the gateway
      * @param redirectUri the portal's redirect URI as identity has it registered
      */
     public Portal(String baseUrl, String redirectUri) {
+        this(baseUrl, redirectUri, Map.of());
+    }
+
+    private Portal(String baseUrl, String redirectUri, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.redirectUri = redirectUri;
+        this.headers = headers;
+    }
+
+    /**
+     * The same portal used from another client address, as the gateway forwards it ({@code X-Forwarded-For}), so
+     * that identity counts this user's failed sign-ins apart from other tests'.
+     */
+    public Portal fromAddress(String clientAddress) {
+        return new Portal(baseUrl, redirectUri, Map.of("X-Forwarded-For", clientAddress));
     }
 
     /** The portal as users reach it: through the gateway, whose {@code /callback} is the registered redirect URI. */
@@ -68,7 +82,7 @@ public final class Portal {
 
     /** Empty when the login form answers with an error (wrong password, locked, pending, …). */
     public Optional<Tokens> trySignIn(String email, String password) {
-        Browser browser = new Browser();
+        Browser browser = new Browser(headers);
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
         String authorize = baseUrl + "/oauth2/authorize?" + Browser.form(ordered(
@@ -86,11 +100,10 @@ public final class Portal {
 
         HttpResponse<String> loginPage = browser.get(loginUrl);
         require(loginPage.statusCode() == 200, "the login page answers 200", loginPage);
-        Matcher csrf = CSRF.matcher(loginPage.body());
-        require(csrf.find(), "the login page has a _csrf field", loginPage);
+        Optional<String> csrf = csrfToken(loginPage.body());
+        require(csrf.isPresent(), "the login page has a _csrf field", loginPage);
 
-        HttpResponse<String> afterLogin = browser.postForm(loginUrl, ordered(
-                "username", email, "password", password, "_csrf", csrf.group(1) != null ? csrf.group(1) : csrf.group(2)));
+        HttpResponse<String> afterLogin = browser.postForm(loginUrl, loginForm(email, password, csrf.get()));
         String next = absolute(expectRedirect(afterLogin, "the login form"));
         if (next.contains("/login?error")) {
             return Optional.empty();
@@ -117,7 +130,7 @@ public final class Portal {
 
     /** The token request of the flow, with any verifier (tests give wrong ones too). */
     public HttpResponse<String> exchange(String code, String verifier) {
-        return new Browser().postTokenRequest(baseUrl + "/oauth2/token", ordered(
+        return new Browser(headers).postTokenRequest(baseUrl + "/oauth2/token", ordered(
                 "grant_type", "authorization_code",
                 "code", code,
                 "redirect_uri", redirectUri,
@@ -128,12 +141,23 @@ public final class Portal {
     /** A machine's token: client credentials (HTTP Basic) at the token endpoint. */
     public String clientCredentials(String clientId, String clientSecret, String scope) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> tokenResponse = new Browser().postTokenRequest(baseUrl + "/oauth2/token",
+        HttpResponse<String> tokenResponse = new Browser(headers).postTokenRequest(baseUrl + "/oauth2/token",
                 ordered("grant_type", "client_credentials", "scope", scope), "Basic " + basic);
         require(tokenResponse.statusCode() == 200, "the client credentials token request answers 200", tokenResponse);
         String accessToken = JSON.readTree(tokenResponse.body()).path("access_token").asString("");
         require(!accessToken.isBlank(), "the token response has an access_token", tokenResponse);
         return accessToken;
+    }
+
+    /** The CSRF token a login page carries in its {@code _csrf} field. */
+    public static Optional<String> csrfToken(String loginPage) {
+        Matcher csrf = CSRF.matcher(loginPage);
+        return csrf.find() ? Optional.of(csrf.group(1) != null ? csrf.group(1) : csrf.group(2)) : Optional.empty();
+    }
+
+    /** The login form's fields, in the order a browser sends them. */
+    public static Map<String, String> loginForm(String email, String password, String csrfToken) {
+        return ordered("username", email, "password", password, "_csrf", csrfToken);
     }
 
     /** The PKCE S256 code challenge of a verifier. */

@@ -7,6 +7,7 @@ import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.identity.IdentityProperties;
 import jp.iinj.httpapi.servlet.ServletProblemSecurityResponses;
 import jp.iinj.identity.accounts.AccountAuthenticationProvider;
+import jp.iinj.identity.signinthrottle.SignInThrottle;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,10 +44,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.oauth2AuthorizationServer(authorizationServer -> {
             http.securityMatcher(authorizationServer.getEndpointsMatcher());
             authorizationServer.oidc(Customizer.withDefaults());
+            // failed client authentications count towards the sign-in throttle (SignInThrottleFilter refuses)
+            authorizationServer.clientAuthentication(clients -> clients.errorResponseHandler(
+                    throttle.clientAuthenticationFailures()));
         });
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
         // /userinfo takes the access token

@@ -30,6 +30,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 class SigningConfiguration {
 
     @Bean
+    KeyEncryptionKey keyEncryptionKey(IdentityProperties properties) {
+        return KeyEncryptionKey.from(properties.signingKeys());
+    }
+
+    @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
         return (selector, context) -> selector.select(new JWKSet(List.<JWK>copyOf(keys.published())));
     }

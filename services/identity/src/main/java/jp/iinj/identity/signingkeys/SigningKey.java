@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param activeSlot {@code "active"} on the one ACTIVE key, absent on retired ones: a unique sparse index on it makes
  *                   a second ACTIVE key impossible, whichever instance tries to create it
  * @param publicKey  X.509 SubjectPublicKeyInfo, base64
- * @param privateKey PKCS#8, base64. Stored in clear: encrypting it with a KMS or master key is a production TODO
+ * @param privateKey PKCS#8, base64, in the clear: only in documents written before the keys were encrypted, until
+ *                   the next start seals it ({@link SigningKeys}); absent otherwise
+ * @param sealedPrivateKey the private key encrypted with the key-encryption key
  */
 @Document(SigningKey.COLLECTION)
 record SigningKey(
@@ -22,7 +24,8 @@ record SigningKey(
         Instant createdAt,
         Instant retiredAt,
         String publicKey,
-        String privateKey) {
+        String privateKey,
+        SealedPrivateKey sealedPrivateKey) {
 
     static final String COLLECTION = "signing_keys";
     static final String ACTIVE_SLOT = "active";

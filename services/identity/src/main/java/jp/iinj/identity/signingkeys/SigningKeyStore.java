@@ -60,6 +60,15 @@ class SigningKeyStore implements InitializingBean {
                 SigningKey.class) != null;
     }
 
+    /**
+     * Replaces a private key stored in the clear by its sealed form, in one single-document write; nothing happens
+     * when another instance sealed it first.
+     */
+    void seal(String kid, String clearPrivateKey, SealedPrivateKey sealed) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(kid).and("privateKey").is(clearPrivateKey)),
+                new Update().set("sealedPrivateKey", sealed).unset("privateKey"), SigningKey.class);
+    }
+
     /** Deletes retired keys retired before {@code instant}; their tokens have all expired. */
     long deleteRetiredBefore(Instant instant) {
         return mongo.remove(Query.query(Criteria.where("status").is(SigningKeyStatus.RETIRED.name())

@@ -40,6 +40,9 @@ import org.springframework.stereotype.Service;
  * <p>
  * Each instance reads the keys at most every {@code iinj.identity.signing-keys.cache-ttl}; retention is judged
  * against the injected {@link Clock} at every read.
+ * <p>
+ * Private keys are stored sealed with the {@link KeyEncryptionKey}. At start an instance seals any key an earlier
+ * version stored in the clear, then opens every stored key: a missing or wrong key-encryption key stops the start.
  */
 @Service
 public class SigningKeys implements InitializingBean {
@@ -50,6 +53,7 @@ public class SigningKeys implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private final SigningKeyStore store;
+    private final KeyEncryptionKey keyEncryptionKey;
     private final Clock clock;
     private final IdentityProperties.SigningKeys settings;
     private final Duration retention;
@@ -57,8 +61,9 @@ public class SigningKeys implements InitializingBean {
 
     private volatile Snapshot snapshot;
 
-    SigningKeys(SigningKeyStore store, Clock clock, IdentityProperties properties) {
+    SigningKeys(SigningKeyStore store, KeyEncryptionKey keyEncryptionKey, Clock clock, IdentityProperties properties) {
         this.store = store;
+        this.keyEncryptionKey = keyEncryptionKey;
         this.clock = clock;
         this.settings = properties.signingKeys();
         Duration longestToken = properties.tokens().accessTokenTtl().compareTo(ID_TOKEN_TTL) > 0
@@ -66,11 +71,13 @@ public class SigningKeys implements InitializingBean {
         this.retention = longestToken.plus(settings.clockSkew());
     }
 
-    /** At start: make sure there is an ACTIVE key. */
+    /** At start: no key left in the clear, an ACTIVE key, and every stored key opens with the configured KEK. */
     @Override
     public void afterPropertiesSet() {
+        sealClearKeys(store.findAll());
         SigningKey active = ensureActive();
-        log.info("Signing key {} is active", active.kid());
+        current(true).keys.forEach(this::toJwk);
+        log.info("Signing key {} is active; private keys sealed with key-encryption key {}", active.kid(), keyEncryptionKey.id());
     }
 
     /** How long a retired key stays in the JWKS after its retirement. */
@@ -165,6 +172,16 @@ public class SigningKeys implements InitializingBean {
         }
     }
 
+    /** Keys stored in the clear (by versions before encryption at rest, or by one still running beside this one). */
+    private void sealClearKeys(List<SigningKey> keys) {
+        for (SigningKey key : keys) {
+            if (key.privateKey() != null && key.sealedPrivateKey() == null) {
+                store.seal(key.kid(), key.privateKey(), keyEncryptionKey.seal(key.kid(), Base64.getDecoder().decode(key.privateKey())));
+                log.info("Signing key {} was stored in the clear: now sealed with key-encryption key {}", key.kid(), keyEncryptionKey.id());
+            }
+        }
+    }
+
     private void invalidate() {
         snapshot = null;
     }
@@ -173,7 +190,9 @@ public class SigningKeys implements InitializingBean {
         Snapshot current = snapshot;
         long now = System.nanoTime();
         if (fresh || current == null || now - current.readAtNanos > settings.cacheTtl().toNanos()) {
-            current = new Snapshot(store.findAll().stream()
+            List<SigningKey> keys = store.findAll();
+            sealClearKeys(keys);
+            current = new Snapshot(keys.stream()
                     .sorted(Comparator.comparing(SigningKey::createdAt).reversed()).toList(), now);
             snapshot = current;
             List<String> kids = current.keys.stream().map(SigningKey::kid).toList();
@@ -187,10 +206,10 @@ public class SigningKeys implements InitializingBean {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            Base64.Encoder base64 = Base64.getEncoder();
-            return new SigningKey(UUID.randomUUID().toString(), SigningKeyStatus.ACTIVE, SigningKey.ACTIVE_SLOT,
-                    clock.instant(), null, base64.encodeToString(pair.getPublic().getEncoded()),
-                    base64.encodeToString(pair.getPrivate().getEncoded()));
+            String kid = UUID.randomUUID().toString();
+            return new SigningKey(kid, SigningKeyStatus.ACTIVE, SigningKey.ACTIVE_SLOT, clock.instant(), null,
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), null,
+                    keyEncryptionKey.seal(kid, pair.getPrivate().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }
@@ -203,8 +222,9 @@ public class SigningKeys implements InitializingBean {
                 Base64.Decoder base64 = Base64.getDecoder();
                 RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
                         new X509EncodedKeySpec(base64.decode(key.publicKey())));
-                RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(
-                        new PKCS8EncodedKeySpec(base64.decode(key.privateKey())));
+                byte[] pkcs8 = key.sealedPrivateKey() != null ? keyEncryptionKey.open(kid, key.sealedPrivateKey())
+                        : base64.decode(key.privateKey());
+                RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
                 return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(kid).keyUse(KeyUse.SIGNATURE)
                         .algorithm(JWSAlgorithm.RS256).issueTime(Date.from(key.createdAt())).build();
             } catch (GeneralSecurityException | IllegalArgumentException e) {

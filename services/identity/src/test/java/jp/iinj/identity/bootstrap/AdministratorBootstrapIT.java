@@ -4,19 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import jp.iinj.identity.IdentityApplication;
 import jp.iinj.identity.accounts.Accounts;
 import jp.iinj.identity.mail.FileMailSender;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.Jwks;
 import jp.iinj.testing.mail.MailBox;
-import jp.iinj.testing.infrastructure.TestInfrastructure;
+import jp.iinj.identity.support.StandaloneIdentity;
 import jp.iinj.identity.support.IdentityPortal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +37,7 @@ class AdministratorBootstrapIT {
             assertThat(message).contains("set your password");
             assertThat(first.getBean(Accounts.class).bootstrapAdministrator(email)).as("a second call").isEmpty();
 
-            int port = ((WebServerApplicationContext) first).getWebServer().getPort();
+            int port = StandaloneIdentity.port(first);
             var set = new Api(port).post("/api/identity/password-resets/" + MailBox.tokenIn(message),
                     "{\"password\":" + Api.quote(ADMIN_PASSWORD) + "}");
             assertThat(set.statusCode()).isEqualTo(204);
@@ -69,12 +66,6 @@ class AdministratorBootstrapIT {
     }
 
     private ConfigurableApplicationContext start(String database, String adminEmail) {
-        return new SpringApplicationBuilder(IdentityApplication.class).run(
-                "--server.port=0",
-                "--spring.mongodb.uri=" + TestInfrastructure.shared().mongoUri(database),
-                "--spring.mongodb.database=" + database,
-                "--iinj.identity.mail.directory=" + mail,
-                "--iinj.identity.bootstrap.admin-email=" + adminEmail,
-                "--iinj.identity.signing-keys.check-interval=1000d");
+        return StandaloneIdentity.start(database, mail, "--iinj.identity.bootstrap.admin-email=" + adminEmail);
     }
 }

@@ -4,16 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import jp.iinj.identity.IdentityApplication;
 import jp.iinj.identity.clients.MachineClients;
 import jp.iinj.identity.support.Api;
 import jp.iinj.identity.support.Jwks;
-import jp.iinj.testing.infrastructure.TestInfrastructure;
+import jp.iinj.identity.support.StandaloneIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,15 +54,10 @@ class RestartIT {
     }
 
     private ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(IdentityApplication.class).run(
-                "--server.port=0",
-                "--spring.mongodb.uri=" + TestInfrastructure.shared().mongoUri(database),
-                "--spring.mongodb.database=" + database,
-                "--iinj.identity.mail.directory=" + mail,
-                "--iinj.identity.signing-keys.check-interval=1000d");
+        return StandaloneIdentity.start(database, mail);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return StandaloneIdentity.port(context);
     }
 }

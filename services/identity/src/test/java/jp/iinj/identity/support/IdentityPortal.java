@@ -1,9 +1,13 @@
 package jp.iinj.identity.support;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import jp.iinj.testing.web.Portal;
 
 /** The portal signing in at identity itself, as these tests run it: the redirect URI is the one the tests register. */
 public final class IdentityPortal {
+
+    private static final AtomicInteger NEXT_HOST = new AtomicInteger();
 
     /** The portal's redirect URI in identity's test configuration (the local gateway's {@code /callback}). */
     public static final String REDIRECT_URI = "http://127.0.0.1:8100/callback";
@@ -11,7 +15,17 @@ public final class IdentityPortal {
     private IdentityPortal() {
     }
 
+    /**
+     * A user of their own: from an address of its own (198.18.0.0/15, reserved for tests), as behind the gateway,
+     * so that identity's sign-in throttle counts each test's failed sign-ins apart.
+     */
     public static Portal at(int port) {
-        return new Portal("http://localhost:" + port, REDIRECT_URI);
+        return new Portal("http://localhost:" + port, REDIRECT_URI).fromAddress(clientAddress());
+    }
+
+    /** An address no other test uses. */
+    public static String clientAddress() {
+        int host = NEXT_HOST.incrementAndGet();
+        return "198.18." + (host >> 8 & 0xff) + "." + (host & 0xff);
     }
 }
