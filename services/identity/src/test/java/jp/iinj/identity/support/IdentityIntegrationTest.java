@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "iinj.identity.mail.directory=${java.io.tmpdir}/iinj-identity-it-mail/${random.uuid}",
-        "iinj.identity.signing-keys.check-interval=1000d"})
+        "iinj.identity.signing-keys.check-interval=1000d",
+        "iinj.identity.portal.client-secret=" + IdentityPortal.CLIENT_SECRET})
 @WithPlatformInfrastructure
 @Import(TestClockConfiguration.class)
 public @interface IdentityIntegrationTest {
