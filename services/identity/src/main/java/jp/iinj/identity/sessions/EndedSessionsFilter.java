@@ -14,6 +14,7 @@ import jp.iinj.identity.accounts.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContext;
@@ -38,10 +39,11 @@ class EndedSessionsFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(EndedSessionsFilter.class);
 
-    private final Accounts accounts;
+    /** looked up at the first request: servlet filters are made while the web server starts, before MongoDB is set up */
+    private final ObjectProvider<Accounts> accounts;
     private final Clock clock;
 
-    EndedSessionsFilter(Accounts accounts, Clock clock) {
+    EndedSessionsFilter(ObjectProvider<Accounts> accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -63,7 +65,7 @@ class EndedSessionsFilter extends OncePerRequestFilter {
     }
 
     private boolean ended(String accountId, Instant signedInAt) {
-        return accounts.sessionsValidFrom(accountId)
+        return accounts.getObject().sessionsValidFrom(accountId)
                 .map(validFrom -> signedInAt == null || signedInAt.isBefore(validFrom))
                 .orElse(false);
     }
