@@ -51,9 +51,11 @@ public record IdentityProperties(
     }
 
     /**
-     * Lifetimes: access tokens of every client, and the one-time tokens mailed to people.
+     * Lifetimes: access tokens of every client, refresh tokens of the portal (when it has a secret), and the
+     * one-time tokens mailed to people.
      */
     public record Tokens(@NotNull @DefaultValue("15m") Duration accessTokenTtl,
+                         @NotNull @DefaultValue("8h") Duration refreshTokenTtl,
                          @NotNull @DefaultValue("1h") Duration passwordResetTtl,
                          @NotNull @DefaultValue("72h") Duration setPasswordTtl,
                          @NotNull @DefaultValue("7d") Duration invitationTtl) {
@@ -85,11 +87,20 @@ public record IdentityProperties(
         }
     }
 
-    /** The web portal: a public client (authorization code + PKCE, no secret). */
+    /**
+     * The web portal: authorization code + PKCE as a public client (no secret, no refresh tokens) and, when
+     * {@code clientSecret} is set, also as a confidential client (its server side, HTTP Basic), which gets refresh
+     * tokens.
+     */
     public record Portal(@NotEmpty @DefaultValue("iinj-portal") String clientId,
                          @NotEmpty @DefaultValue({"http://localhost:8100/login/oauth2/code/iinj-portal",
                                  "http://127.0.0.1:8100/callback"}) List<String> redirectUris,
-                         @NotNull @DefaultValue("http://localhost:8100/") List<String> postLogoutRedirectUris) {
+                         @NotNull @DefaultValue("http://localhost:8100/") List<String> postLogoutRedirectUris,
+                         String clientSecret) {
+
+        public boolean confidential() {
+            return clientSecret != null && !clientSecret.isBlank();
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -37,6 +38,8 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class RunningPlatform implements AutoCloseable {
 
     public static final String ADMIN_EMAIL = "admin@e2e.example.jp";
+    /** The portal's secret at identity: with it, the portal's server side gets refresh tokens. */
+    public static final String PORTAL_CLIENT_SECRET = "e2e-portal-secret-" + UUID.randomUUID();
 
     private static final String LAUNCHER = "jp.iinj.localplatform.LocalPlatform";
     private static final String READY = "Press Ctrl-C to stop.";
@@ -144,6 +147,7 @@ public final class RunningPlatform implements AutoCloseable {
         environment.keySet().removeIf(name -> name.startsWith("IINJ_") || name.startsWith("SPRING_"));
         // the launcher's environment reaches every service
         environment.put("IINJ_IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+        environment.put("IINJ_IDENTITY_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
         // every test comes from 127.0.0.1: lift the per-IP registration and sign-in limits (gateway's RateLimitIT
         // tests them); the general per-principal limit stays as deployed
         for (String route : List.of("MEMBER_REGISTRATION", "IDENTITY_SIGN_IN")) {

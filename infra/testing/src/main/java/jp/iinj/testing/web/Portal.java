@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the web portal and its user do to get tokens, over real HTTP: the authorization request with PKCE (S256), the
  * login page and its CSRF token, the form post, the redirect with the code, and the token request with the code
- * verifier ({@code iinj-portal} is a public client). Against identity directly or through the gateway: the base URL
- * says which. Any step that does not go as a browser expects fails with the answer it got.
+ * verifier ({@code iinj-portal} is a public client; {@link #withClientSecret} makes it the portal's server side,
+ * which authenticates with its secret and gets refresh tokens). Against identity directly or through the gateway: the
+ * base URL says which. Any step that does not go as a browser expects fails with the answer it got.
  */
 public final class Portal {
 
@@ -34,6 +35,8 @@ public final class Portal {
 
     private final String baseUrl;
     private final String redirectUri;
+    /** HTTP Basic of the portal's id and secret; null for the public client */
+    private final String clientAuthorization;
     private final Map<String, String> headers;
 
     /**
@@ -41,13 +44,19 @@ public final class Portal {
      * @param redirectUri the portal's redirect URI as identity has it registered
      */
     public Portal(String baseUrl, String redirectUri) {
-        this(baseUrl, redirectUri, Map.of());
+        this(baseUrl, redirectUri, null, Map.of());
     }
 
-    private Portal(String baseUrl, String redirectUri, Map<String, String> headers) {
+    private Portal(String baseUrl, String redirectUri, String clientAuthorization, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.redirectUri = redirectUri;
+        this.clientAuthorization = clientAuthorization;
         this.headers = headers;
+    }
+
+    /** The same portal authenticating with its secret at the token endpoint (HTTP Basic): it gets refresh tokens. */
+    public Portal withClientSecret(String clientSecret) {
+        return new Portal(baseUrl, redirectUri, basic(CLIENT_ID, clientSecret), headers);
     }
 
     /**
@@ -55,7 +64,7 @@ public final class Portal {
      * that identity counts this user's failed sign-ins apart from other tests'.
      */
     public Portal fromAddress(String clientAddress) {
-        return new Portal(baseUrl, redirectUri, Map.of("X-Forwarded-For", clientAddress));
+        return new Portal(baseUrl, redirectUri, clientAuthorization, Map.of("X-Forwarded-For", clientAddress));
     }
 
     /** The portal as users reach it: through the gateway, whose {@code /callback} is the registered redirect URI. */
@@ -71,28 +80,62 @@ public final class Portal {
         return redirectUri;
     }
 
-    /** The tokens of a sign-in: the access token for APIs, the ID token for the portal itself. */
-    public record Tokens(String accessToken, String idToken) {
+    /**
+     * The tokens of a sign-in: the access token for APIs, the ID token for the portal itself, the refresh token
+     * (empty for the public client, which gets none).
+     */
+    public record Tokens(String accessToken, String idToken, String refreshToken) {
+    }
+
+    /** A browser that signed in: its tokens, and its sign-in session at identity (a cookie). */
+    public final class Session {
+
+        private final Browser browser;
+        private final Tokens tokens;
+
+        private Session(Browser browser, Tokens tokens) {
+            this.browser = browser;
+            this.tokens = tokens;
+        }
+
+        public Tokens tokens() {
+            return tokens;
+        }
+
+        /** Whether identity still knows the sign-in: a new authorization request gets a code without the login page. */
+        public boolean stillSignedIn() {
+            HttpResponse<String> answer = browser.get(authorizationRequest(randomUrlSafe(32), randomUrlSafe(16)));
+            String location = expectRedirect(answer, "an authorization request of a signed-in browser");
+            if (location.startsWith(redirectUri)) {
+                return true;
+            }
+            require(URI.create(absolute(location)).getPath().equals("/login"),
+                    "the authorization request goes to the redirect URI or to /login", answer);
+            return false;
+        }
     }
 
     /** Signs in; fails when the login is refused or any step goes wrong. */
     public Tokens signIn(String email, String password) {
-        return trySignIn(email, password).orElseThrow(() -> new AssertionError("Sign-in of " + email + " refused"));
+        return signInWithSession(email, password).tokens();
+    }
+
+    /** Signs in and keeps the browser, to ask later whether the sign-in session still holds. */
+    public Session signInWithSession(String email, String password) {
+        return trySignInWithSession(email, password)
+                .orElseThrow(() -> new AssertionError("Sign-in of " + email + " refused"));
     }
 
     /** Empty when the login form answers with an error (wrong password, locked, pending, …). */
     public Optional<Tokens> trySignIn(String email, String password) {
+        return trySignInWithSession(email, password).map(Session::tokens);
+    }
+
+    private Optional<Session> trySignInWithSession(String email, String password) {
         Browser browser = new Browser(headers);
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
-        String authorize = baseUrl + "/oauth2/authorize?" + Browser.form(ordered(
-                "response_type", "code",
-                "client_id", CLIENT_ID,
-                "redirect_uri", redirectUri,
-                "scope", "openid profile",
-                "state", state,
-                "code_challenge", challenge(verifier),
-                "code_challenge_method", "S256"));
+        String authorize = authorizationRequest(verifier, state);
 
         HttpResponse<String> toLogin = browser.get(authorize);
         String loginUrl = absolute(expectRedirect(toLogin, "the authorization request without a session"));
@@ -125,24 +168,53 @@ public final class Portal {
         String idToken = tokens.path("id_token").asString("");
         require(!accessToken.isBlank() && !idToken.isBlank(), "the token response has an access_token and an id_token",
                 tokenResponse);
-        return Optional.of(new Tokens(accessToken, idToken));
+        return Optional.of(new Session(browser, new Tokens(accessToken, idToken,
+                tokens.path("refresh_token").asString(""))));
+    }
+
+    private String authorizationRequest(String verifier, String state) {
+        return baseUrl + "/oauth2/authorize?" + Browser.form(ordered(
+                "response_type", "code",
+                "client_id", CLIENT_ID,
+                "redirect_uri", redirectUri,
+                "scope", "openid profile",
+                "state", state,
+                "code_challenge", challenge(verifier),
+                "code_challenge_method", "S256"));
     }
 
     /** The token request of the flow, with any verifier (tests give wrong ones too). */
     public HttpResponse<String> exchange(String code, String verifier) {
-        return new Browser(headers).postTokenRequest(baseUrl + "/oauth2/token", ordered(
+        Map<String, String> form = ordered(
                 "grant_type", "authorization_code",
                 "code", code,
                 "redirect_uri", redirectUri,
                 "client_id", CLIENT_ID,
-                "code_verifier", verifier));
+                "code_verifier", verifier);
+        return clientAuthorization == null
+                ? new Browser(headers).postTokenRequest(baseUrl + "/oauth2/token", form)
+                : new Browser(headers).postTokenRequest(baseUrl + "/oauth2/token", form, clientAuthorization);
+    }
+
+    /** The refresh-token grant, as the portal's server side sends it (needs {@link #withClientSecret}). */
+    public HttpResponse<String> refresh(String refreshToken) {
+        if (clientAuthorization == null) {
+            throw new IllegalStateException("the public portal has no refresh tokens: use withClientSecret");
+        }
+        return new Browser(headers).postTokenRequest(baseUrl + "/oauth2/token",
+                ordered("grant_type", "refresh_token", "refresh_token", refreshToken), clientAuthorization);
+    }
+
+    /** The access token of a successful token response; fails with the answer otherwise. */
+    public static String accessTokenOf(HttpResponse<String> tokenResponse) {
+        require(tokenResponse.statusCode() == 200, "the token request answers 200", tokenResponse);
+        return JSON.readTree(tokenResponse.body()).path("access_token").asString("");
     }
 
     /** A machine's token: client credentials (HTTP Basic) at the token endpoint. */
     public String clientCredentials(String clientId, String clientSecret, String scope) {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> tokenResponse = new Browser(headers).postTokenRequest(baseUrl + "/oauth2/token",
-                ordered("grant_type", "client_credentials", "scope", scope), "Basic " + basic);
+                ordered("grant_type", "client_credentials", "scope", scope), basic(clientId, clientSecret));
         require(tokenResponse.statusCode() == 200, "the client credentials token request answers 200", tokenResponse);
         String accessToken = JSON.readTree(tokenResponse.body()).path("access_token").asString("");
         require(!accessToken.isBlank(), "the token response has an access_token", tokenResponse);
@@ -158,6 +230,10 @@ public final class Portal {
     /** The login form's fields, in the order a browser sends them. */
     public static Map<String, String> loginForm(String email, String password, String csrfToken) {
         return ordered("username", email, "password", password, "_csrf", csrfToken);
+    }
+
+    private static String basic(String clientId, String clientSecret) {
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The PKCE S256 code challenge of a verifier. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.eventing.outbox.BlockingAggregateStore;
 import jp.iinj.eventing.outbox.OutboxEntry;
+import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,6 +49,7 @@ public class AccountStore implements InitializingBean {
     static final String REVISION = "revision";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    static final String SESSIONS_VALID_FROM = "sessionsValidFrom";
 
     private final MongoTemplate mongo;
     private final BlockingAggregateStore aggregates;
@@ -64,6 +67,7 @@ public class AccountStore implements InitializingBean {
         indexes.createIndex(new Index().on(EMAIL, Sort.Direction.ASC).unique().named("email_unique"));
         indexes.createIndex(new Index().on(PENDING_MEMBER_IDS, Sort.Direction.ASC).named("pending_member_ids"));
         indexes.createIndex(new Index().on(ROLES, Sort.Direction.ASC).named("roles"));
+        indexes.createIndex(new Index().on(MEMBER_IDS, Sort.Direction.ASC).named("member_ids"));
     }
 
     public Optional<Account> findById(String id) {
@@ -80,6 +84,25 @@ public class AccountStore implements InitializingBean {
 
     public List<Account> findWithPendingMember(String memberId) {
         return mongo.find(Query.query(Criteria.where(PENDING_MEMBER_IDS).is(memberId)), Account.class);
+    }
+
+    public List<Account> findWithMember(String memberId) {
+        return mongo.find(Query.query(Criteria.where(MEMBER_IDS).is(memberId)), Account.class);
+    }
+
+    /** Sign-in sessions that began before this instant are over (it only moves forward). */
+    void endSessionsBefore(String accountId, Instant instant) {
+        mongo.updateFirst(Query.query(Criteria.where(ID).is(accountId)),
+                new Update().max(SESSIONS_VALID_FROM, instant).set(UPDATED_AT, clock.instant()).inc(REVISION, 1),
+                Account.class);
+    }
+
+    /** When the account's sign-in sessions must have begun to count, if they were ever ended. */
+    Optional<Instant> sessionsValidFrom(String accountId) {
+        Query query = Query.query(Criteria.where(ID).is(accountId));
+        query.fields().include(SESSIONS_VALID_FROM);
+        Document document = mongo.findOne(query, Document.class, Account.COLLECTION);
+        return Optional.ofNullable(document).map(found -> found.getDate(SESSIONS_VALID_FROM)).map(Date::toInstant);
     }
 
     /**

@@ -1,7 +1,10 @@
 package jp.iinj.identity.accounts;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +15,7 @@ import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.contracts.identity.PersonLeftMemberV1;
 import jp.iinj.contracts.identity.PersonRole;
 import jp.iinj.identity.IdentityProperties;
+import jp.iinj.identity.authorizations.MongoOAuth2AuthorizationService;
 import jp.iinj.identity.mail.AccountMails;
 import jp.iinj.identity.messaging.MemberPeopleEvents;
 import jp.iinj.identity.onetimetokens.OneTimeTokens;
@@ -44,10 +48,15 @@ public class Accounts {
     private final PasswordEncoder passwordEncoder;
     private final IdentityProperties properties;
     private final MemberPeopleEvents events;
+    private final MongoOAuth2AuthorizationService authorizations;
+    private final Clock clock;
 
     Accounts(AccountStore store, GrantedMemberships granted, OneTimeTokens tokens, AccountMails mails,
-             PasswordEncoder passwordEncoder, IdentityProperties properties, MemberPeopleEvents events) {
+             PasswordEncoder passwordEncoder, IdentityProperties properties, MemberPeopleEvents events,
+             MongoOAuth2AuthorizationService authorizations, Clock clock) {
         this.store = store;
+        this.authorizations = authorizations;
+        this.clock = clock;
         this.granted = granted;
         this.tokens = tokens;
         this.mails = mails;
@@ -90,16 +99,16 @@ public class Accounts {
     }
 
     /**
-     * Organisation {@code memberId} was approved: every account that has it pending now acts for it ({@code
+     * Organisation {@code memberId} was approved at {@code approvedAt}: every account that has it pending now acts for it ({@code
      * member_ids} claim, MEMBER role); PENDING accounts become ACTIVE and, having no password yet, are mailed a
      * set-password link. From {@code membership.member-events.v1} / {@code member-approved}.
      *
      * @return ids of the accounts that received the membership in this call (empty when delivered again)
      * @throws IllegalArgumentException for a blank or implausible member id (a poison event)
      */
-    public List<String> grantMembership(String memberId) {
+    public List<String> grantMembership(String memberId, Instant approvedAt) {
         requireId(memberId, "memberId");
-        granted.record(memberId);
+        granted.recordApproval(memberId, approvedAt);
         List<String> changed = new ArrayList<>();
         for (Account account : store.findWithPendingMember(memberId)) {
             if (grant(account, memberId)) {
@@ -145,6 +154,78 @@ public class Accounts {
             log.info("Account {} no longer acts for member {}", accountId, memberId);
         }
         return removed;
+    }
+
+    /**
+     * Organisation {@code memberId} stopped being an active member at {@code since} (suspended, withdrawn, lapsed or
+     * rejected): tokens issued from now on lack it in {@code member_ids}. People who act for no other active
+     * organisation and have no other role lose their access at once: their authorizations (refresh tokens, unused
+     * authorization codes) are removed and their sign-in sessions end. Access tokens already issued stay valid until
+     * they expire; services refuse the organisation's writes themselves. Idempotent: an event no newer than the
+     * standing identity knows changes nothing, and access is ended before the standing is written, so a delivery
+     * interrupted in between ends it again when it comes back.
+     *
+     * @return whether this call changed the organisation's standing
+     * @throws IllegalArgumentException for a blank or implausible member id (a poison event)
+     */
+    public boolean memberNoLongerActive(String memberId, Instant since) {
+        requireId(memberId, "memberId");
+        if (!granted.isNewerStanding(memberId, since)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        for (Account account : store.findWithMember(memberId)) {
+            if (actsOnlyFor(account, memberId)) {
+                authorizations.removeAllOf(account.id());
+                store.endSessionsBefore(account.id(), now);
+                log.info("Account {} acts only for member {}, which is no longer active: its sessions and refresh "
+                        + "tokens are ended", account.id(), memberId);
+            }
+        }
+        boolean changed = granted.changeStanding(memberId, false, since);
+        log.info("Member {} is no longer active since {}", memberId, since);
+        return changed;
+    }
+
+    /**
+     * Organisation {@code memberId} is an active member again since {@code since} (reinstated): tokens issued from
+     * now on carry it again for everyone who acts for it. Ended sessions and removed refresh tokens stay ended.
+     *
+     * @return whether this call changed the organisation's standing (false for a stale or repeated event)
+     * @throws IllegalArgumentException for a blank or implausible member id (a poison event)
+     */
+    public boolean memberActiveAgain(String memberId, Instant since) {
+        requireId(memberId, "memberId");
+        boolean changed = granted.changeStanding(memberId, true, since);
+        if (changed) {
+            log.info("Member {} is active again since {}", memberId, since);
+        }
+        return changed;
+    }
+
+    /** The organisations the account acts for that are active members now: its {@code member_ids} claim. */
+    public Set<String> activeMemberIds(Account account) {
+        Set<String> active = new HashSet<>(account.memberIds());
+        active.removeAll(granted.inactiveAmong(account.memberIds()));
+        return active;
+    }
+
+    /** Whether {@code memberId} is an active member as far as identity knows (an unknown one is). */
+    public boolean isActiveMember(String memberId) {
+        return granted.isActive(memberId);
+    }
+
+    /** When the account's sign-in sessions must have begun to be valid, if its access was ever ended. */
+    public Optional<Instant> sessionsValidFrom(String accountId) {
+        return store.sessionsValidFrom(accountId);
+    }
+
+    /** Without {@code memberId} the account would act for no active organisation, and it has no other role. */
+    private boolean actsOnlyFor(Account account, String memberId) {
+        Set<String> others = new HashSet<>(account.memberIds());
+        others.remove(memberId);
+        others.removeAll(granted.inactiveAmong(others));
+        return others.isEmpty() && Set.of(PlatformRole.MEMBER).containsAll(account.roles());
     }
 
     /**

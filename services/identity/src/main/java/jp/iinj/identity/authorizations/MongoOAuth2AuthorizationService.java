@@ -89,6 +89,7 @@ public class MongoOAuth2AuthorizationService implements OAuth2AuthorizationServi
     @Override
     public void afterPropertiesSet() {
         collection().createIndex(Indexes.ascending("lookup"), new IndexOptions().name("lookup"));
+        collection().createIndex(Indexes.ascending("principalName"), new IndexOptions().name("principal_name"));
         try {
             collection().createIndex(Indexes.ascending("expireAt"),
                     new IndexOptions().name("expire_at_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
@@ -109,6 +110,18 @@ public class MongoOAuth2AuthorizationService implements OAuth2AuthorizationServi
     public void remove(OAuth2Authorization authorization) {
         Assert.notNull(authorization, "authorization cannot be null");
         collection().deleteOne(Filters.eq("_id", authorization.getId()));
+    }
+
+    /**
+     * Removes every authorization of a person (codes, refresh and access tokens, requests in progress): a refresh
+     * token or code of theirs is refused from now on ({@code invalid_grant}). Their JWT access tokens stay valid
+     * until they expire.
+     *
+     * @return how many were removed
+     */
+    public long removeAllOf(String principalName) {
+        Assert.hasText(principalName, "principalName cannot be empty");
+        return collection().deleteMany(Filters.eq("principalName", principalName)).getDeletedCount();
     }
 
     @Override

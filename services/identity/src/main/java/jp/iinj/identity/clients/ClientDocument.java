@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param clientSecret           delegating-encoder hash; null for public clients (the portal)
  * @param accessTokenTtlSeconds  lifetime of the access tokens it gets
+ * @param refreshTokenTtlSeconds lifetime of its refresh tokens (only clients with the refresh-token grant get them);
+ *                               null: Spring's default
  * @param roles                  {@code roles} claim of its client-credentials tokens
  * @param bureaus                {@code bureaus} claim of its client-credentials tokens
  */
@@ -29,6 +31,7 @@ record ClientDocument(
         boolean requireProofKey,
         boolean requireAuthorizationConsent,
         long accessTokenTtlSeconds,
+        Long refreshTokenTtlSeconds,
         List<String> roles,
         List<String> bureaus) {
 

@@ -77,11 +77,21 @@ public class MongoRegisteredClientRepository implements RegisteredClientReposito
                 settings.isRequireProofKey(),
                 settings.isRequireAuthorizationConsent(),
                 client.getTokenSettings().getAccessTokenTimeToLive().toSeconds(),
+                client.getTokenSettings().getRefreshTokenTimeToLive().toSeconds(),
                 PlatformClientSettings.roles(settings),
                 PlatformClientSettings.bureaus(settings));
     }
 
     static RegisteredClient toRegisteredClient(ClientDocument document) {
+        TokenSettings.Builder tokenSettings = TokenSettings.builder()
+                .accessTokenTimeToLive(Duration.ofSeconds(document.accessTokenTtlSeconds()))
+                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                .idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
+                // a refresh token works once: each refresh hands out the next one
+                .reuseRefreshTokens(false);
+        if (document.refreshTokenTtlSeconds() != null) {
+            tokenSettings.refreshTokenTimeToLive(Duration.ofSeconds(document.refreshTokenTtlSeconds()));
+        }
         return RegisteredClient.withId(document.id())
                 .clientId(document.clientId())
                 .clientIdIssuedAt(document.clientIdIssuedAt())
@@ -100,11 +110,7 @@ public class MongoRegisteredClientRepository implements RegisteredClientReposito
                         .setting(PlatformClientSettings.ROLES, document.roles())
                         .setting(PlatformClientSettings.BUREAUS, document.bureaus())
                         .build())
-                .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(Duration.ofSeconds(document.accessTokenTtlSeconds()))
-                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                        .idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
-                        .build())
+                .tokenSettings(tokenSettings.build())
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package jp.iinj.identity.invitations;
 import java.util.Set;
 
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
+import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.identity.IdentityProperties;
@@ -41,11 +42,15 @@ public class Invitations {
         this.properties = properties;
     }
 
-    /** @throws ProblemException 403 when the caller neither acts for {@code memberId} nor is an administrator */
+    /**
+     * @throws ProblemException 403 when the caller neither acts for {@code memberId} nor is an administrator, 409
+     *                          when the organisation is not an active member (suspended, withdrawn, lapsed, rejected)
+     */
     public void invite(PlatformPrincipal inviter, String email, String memberId) {
         if (!inviter.actsFor(memberId) && !inviter.has(PlatformRole.ADMIN)) {
             throw ProblemException.forbidden("Only people who act for this organisation may invite to it.");
         }
+        requireActive(memberId);
         String normalised = Emails.normalise(email);
         var ttl = properties.tokens().invitationTtl();
         String accountId = accounts.findByEmail(normalised).map(Account::id).orElse(null);
@@ -56,12 +61,22 @@ public class Invitations {
 
     /**
      * @throws ProblemException 400 for an unknown token or a refused password (the token is not spent then),
-     *                          410 for a used or expired one, 409 for a disabled account
+     *                          410 for a used or expired one, 409 for a disabled account or an organisation that
+     *                          is not an active member now (the token is not spent: it works again after a
+     *                          reinstatement, while it lasts)
      */
     public Account accept(String token, String displayName, String password) {
         OneTimeToken invitation = tokens.usable(token, INVITATION);
         Accounts.checkPassword(invitation.email(), password);
+        requireActive(invitation.memberId());
         tokens.spend(token, INVITATION);
         return accounts.acceptInvitation(invitation.email(), invitation.memberId(), displayName, password);
+    }
+
+    private void requireActive(String memberId) {
+        if (!accounts.isActiveMember(memberId)) {
+            throw new ConflictException("The organisation is not an active member (suspended, withdrawn, lapsed or "
+                    + "rejected): nobody can join it now.");
+        }
     }
 }

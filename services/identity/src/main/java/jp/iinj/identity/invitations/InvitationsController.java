@@ -45,6 +45,8 @@ class InvitationsController {
     @ApiResponse(responseCode = "202", description = "The invitation is mailed")
     @ApiResponse(responseCode = "403", description = "The caller neither acts for the organisation nor is an "
             + "administrator")
+    @ApiResponse(responseCode = "409", description = "The organisation is not an active member (suspended, "
+            + "withdrawn, lapsed or rejected)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     void invite(@Valid @RequestBody InvitationRequest request) {
@@ -59,7 +61,8 @@ class InvitationsController {
     @ApiResponse(responseCode = "200", description = "The account, acting for the organisation")
     @ApiResponse(responseCode = "400", description = "Unknown token, or a display name or password refused: see "
             + "errors[].field")
-    @ApiResponse(responseCode = "409", description = "The account with this e-mail is disabled")
+    @ApiResponse(responseCode = "409", description = "The account with this e-mail is disabled, or the organisation "
+            + "is not an active member now (the invitation stays usable while it lasts)")
     @ApiResponse(responseCode = "410", description = "The invitation was used or has expired")
     @Anonymous
     @PostMapping(path = "/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * The platform's claims ({@link TokenClaims}), read from the account when the token is issued, never typed by hand:
  * <ul>
- *   <li>people (authorization code): {@code roles}, {@code member_ids}, {@code bureaus} (arrays, possibly empty) in
- *       the access token and the ID token; {@code email} and {@code name} in the ID token;</li>
+ *   <li>people (authorization code, and refresh token: read again at every refresh): {@code roles},
+ *       {@code member_ids} (only organisations that are active members now), {@code bureaus} (arrays, possibly
+ *       empty) in the access token and the ID token; {@code email} and {@code name} in the ID token;</li>
  *   <li>machines (client credentials): {@code roles} and {@code bureaus} from the client's registration,
  *       {@code member_ids} empty.</li>
  * </ul>
@@ -64,7 +65,7 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                         "The account may not sign in.", null)));
         claims.claim(TokenClaims.ROLES, sorted(account.roles().stream().map(PlatformRole::name).toList()));
-        claims.claim(TokenClaims.MEMBER_IDS, sorted(account.memberIds()));
+        claims.claim(TokenClaims.MEMBER_IDS, sorted(accounts.activeMemberIds(account)));
         claims.claim(TokenClaims.BUREAUS, sorted(account.bureaus()));
         if (ID_TOKEN.equals(context.getTokenType())) {
             claims.claim(StandardClaimNames.EMAIL, account.email());

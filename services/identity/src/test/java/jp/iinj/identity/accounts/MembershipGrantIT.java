@@ -1,5 +1,6 @@
 package jp.iinj.identity.accounts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class MembershipGrantIT {
         new Api(port).post("/api/identity/password-resets", "{\"email\":" + Api.quote(email) + "}");
         assertThat(mailBox.messagesTo(email)).isEmpty();
 
-        List<String> granted = accounts.grantMembership(memberId);
+        List<String> granted = accounts.grantMembership(memberId, Instant.now());
 
         assertThat(granted).containsExactly(pending.id());
         Account active = accounts.findById(pending.id()).orElseThrow();
@@ -94,7 +95,7 @@ class MembershipGrantIT {
 
         assertThat(portal.trySignIn(email, PASSWORD)).isEmpty();
 
-        accounts.grantMembership(memberId);
+        accounts.grantMembership(memberId, Instant.now());
         assertThat(portal.trySignIn(email, PASSWORD)).isPresent();
         // it had a password already: no set-password mail
         assertThat(mailBox.messagesTo(email)).isEmpty();
@@ -105,8 +106,8 @@ class MembershipGrantIT {
         Account owner = accounts.designateOwner(memberId, email, "Owner");
         assertThat(accounts.designateOwner(memberId, email, "Owner").id()).isEqualTo(owner.id());
 
-        assertThat(accounts.grantMembership(memberId)).containsExactly(owner.id());
-        assertThat(accounts.grantMembership(memberId)).isEmpty();
+        assertThat(accounts.grantMembership(memberId, Instant.now())).containsExactly(owner.id());
+        assertThat(accounts.grantMembership(memberId, Instant.now())).isEmpty();
         assertThat(accounts.designateOwner(memberId, email, "Owner").pendingMemberIds()).isEmpty();
 
         Account account = accounts.findById(owner.id()).orElseThrow();
@@ -117,7 +118,7 @@ class MembershipGrantIT {
 
     @Test
     void anApprovalArrivingBeforeTheOwnerDesignationStillGrants() {
-        assertThat(accounts.grantMembership(memberId)).isEmpty();
+        assertThat(accounts.grantMembership(memberId, Instant.now())).isEmpty();
 
         Account owner = accounts.designateOwner(memberId, email, "Owner");
 
@@ -131,13 +132,13 @@ class MembershipGrantIT {
     void anActiveAccountGainsASecondOrganisationWithoutLosingTheFirst() {
         String secondMember = UUID.randomUUID().toString();
         accounts.designateOwner(memberId, email, "Owner");
-        accounts.grantMembership(memberId);
+        accounts.grantMembership(memberId, Instant.now());
 
         Account again = accounts.designateOwner(secondMember, email, "Owner");
         assertThat(again.status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(again.pendingMemberIds()).containsExactly(secondMember);
 
-        accounts.grantMembership(secondMember);
+        accounts.grantMembership(secondMember, Instant.now());
         assertThat(accounts.findById(again.id()).orElseThrow().memberIds()).containsExactlyInAnyOrder(memberId,
                 secondMember);
     }
@@ -146,6 +147,6 @@ class MembershipGrantIT {
     void poisonArgumentsAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> accounts.designateOwner(memberId, "not-an-email", "x"));
         assertThatIllegalArgumentException().isThrownBy(() -> accounts.designateOwner(" ", email, "x"));
-        assertThatIllegalArgumentException().isThrownBy(() -> accounts.grantMembership("a\nb"));
+        assertThatIllegalArgumentException().isThrownBy(() -> accounts.grantMembership("a\nb", Instant.now()));
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "iinj.identity.mail.directory=${java.io.tmpdir}/iinj-identity-it-mail/${random.uuid}",
         "iinj.identity.signing-keys.check-interval=1000d",
-        "iinj.identity.signing-keys.encryption-key=" + TestKeyEncryptionKey.BASE64})
+        "iinj.identity.signing-keys.encryption-key=" + TestKeyEncryptionKey.BASE64,
+        "iinj.identity.portal.client-secret=" + IdentityPortal.CLIENT_SECRET})
 @WithPlatformInfrastructure
 @Import(TestClockConfiguration.class)
 public @interface IdentityIntegrationTest {

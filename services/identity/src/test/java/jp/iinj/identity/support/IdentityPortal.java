@@ -11,6 +11,8 @@ public final class IdentityPortal {
 
     /** The portal's redirect URI in identity's test configuration (the local gateway's {@code /callback}). */
     public static final String REDIRECT_URI = "http://127.0.0.1:8100/callback";
+    /** The portal's secret in identity's test configuration: its server side gets refresh tokens with it. */
+    public static final String CLIENT_SECRET = "identity-it-portal-secret";
 
     private IdentityPortal() {
     }
@@ -27,5 +29,10 @@ public final class IdentityPortal {
     public static String clientAddress() {
         int host = NEXT_HOST.incrementAndGet();
         return "198.18." + (host >> 8 & 0xff) + "." + (host & 0xff);
+    }
+
+    /** The portal's server side: authenticates with its secret and gets refresh tokens. */
+    public static Portal serverSideAt(int port) {
+        return at(port).withClientSecret(CLIENT_SECRET);
     }
 }
