@@ -28,8 +28,9 @@ public class LapseCheckController {
     }
 
     @Operation(operationId = "runLapseCheck", summary = "Run the lapse check now",
-            description = "Administrators (people) only. Lapses up to " + MembershipLapseJob.BATCH + " ACTIVE memberships whose expiry date and grace period are past, as the "
-            + "scheduled job does (member-lapsed for each); safe beside the schedule and other instances.")
+            description = "Administrators (people) only. Lapses up to " + MembershipLapseJob.BATCH + " ACTIVE "
+            + "memberships whose expiry date and grace period are past, as the scheduled job does (member-lapsed for "
+            + "each); safe beside the schedule and other instances.")
     @ApiResponse(responseCode = "200", description = "Checked; how many memberships it lapsed")
     @ApiResponse(responseCode = "403", description = "Not an administrator")
     @PostMapping(path = "/api/members/lapse-checks", produces = MediaType.APPLICATION_JSON_VALUE)
