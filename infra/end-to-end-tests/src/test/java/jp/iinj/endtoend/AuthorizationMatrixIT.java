@@ -10,6 +10,8 @@ import static jp.iinj.endtoend.support.Actor.COORDINATOR;
 import static jp.iinj.endtoend.support.Actor.MACHINE_CLIENT_KANTO;
 import static jp.iinj.endtoend.support.Actor.MEMBER_A;
 import static jp.iinj.endtoend.support.Actor.MEMBER_B;
+import static jp.iinj.endtoend.support.Actor.LAPSED_MEMBER;
+import static jp.iinj.endtoend.support.Actor.SUSPENDED_MEMBER;
 import static jp.iinj.endtoend.support.Actor.REGIONAL_BODY_KANTO;
 import static jp.iinj.endtoend.support.Actor.REGIONAL_BODY_OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,14 @@ import jp.iinj.endtoend.support.Registrations;
  * 4xx and 5xx answer must be an RFC 9457 problem ({@code application/problem+json}) with the same status.
  *
  * <p>Targets: {@code {A}} is organisation A (Tokyo, Kanto bureau; MEMBER_A acts for it), {@code {B}} organisation B
- * (Osaka, Kinki bureau; MEMBER_B's). {@code {APPLIED_IN_KANTO}} / {@code {APPLIED_IN_KINKI}} are organisations
+ * (Osaka, Kinki bureau; MEMBER_B's). {@code {SUSPENDED_MEMBER_ORG}} and {@code {LAPSED_MEMBER_ORG}} (Tokyo, Kanto
+ * bureau) are the organisations SUSPENDED_MEMBER and LAPSED_MEMBER act for, suspended by the Kanto regional body and
+ * lapsed by the administrator's lapse check after their owners signed in; those owners use the tokens of that sign-in,
+ * which still say member: they read their own organisation until the token expires, and every write on its behalf is
+ * 403 at once. {@code {SUSPENDED_MEMBER_OWNER}} / {@code {LAPSED_MEMBER_OWNER}} are those owners' subjects. Order of
+ * refusals: 401 without a token, 404 for who may not see the object, 403 for who may see it but not do this (or acts
+ * for a member that is no longer active), then 412 for a stale {@code If-Match}, then 409 for what its state does not
+ * allow. {@code {APPLIED_IN_KANTO}} / {@code {APPLIED_IN_KINKI}} are organisations
  * registered afresh for each cell (APPLIED, nobody acts for them yet), so that cells that approve do not depend on
  * each other; likewise {@code {ACTIVE_IN_KANTO}} (approved by the Kanto regional body), {@code {SUSPENDED_IN_KANTO}}
  * (approved, then suspended) and {@code {FLAGGED_IN_KANTO}} (applied without a corporate number under A's name, so
@@ -76,6 +85,9 @@ class AuthorizationMatrixIT {
             {"legalName":"%s","organisationType":"SME","prefectureCode":"13"}""".formatted(Actors.ORGANISATION_A_NAME);
     private static final String PROFILE_OF_B = """
             {"legalName":"%s","organisationType":"SME","prefectureCode":"27"}""".formatted(Actors.ORGANISATION_B_NAME);
+    /** A profile in Tokyo for the organisations whose writes every caller gets refused (or 412) on. */
+    private static final String PROFILE_IN_TOKYO = """
+            {"legalName":"E2E 書換株式会社","organisationType":"SME","prefectureCode":"13"}""";
     /**
      * The ETag of revision 0: an organisation as registered, before its approval; stale for A and B. Who may make the
      * change gets 412 and A and B stay as they are for the other tests; who may not is refused before the revision is
@@ -110,50 +122,60 @@ class AuthorizationMatrixIT {
                 // anyone else is told it does not exist. Machine clients (client credentials, no openid scope) read
                 // feeds only: the registry refuses them outright (403), whatever the object.
                 row("GET /api/members/organisations/{A}",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404), expect(COORDINATOR, 200),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 200),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/members/organisations/{B}",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 200), expect(COORDINATOR, 404),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 200),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 404),
                         expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/members/organisations/{APPLIED_IN_KANTO}",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 200),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 200),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/members/organisations/{UNKNOWN}", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
                 // the staff list: regional bodies and coordinators (their bureaus), administrators (all); members
                 // read their own organisation by id and get 403 here; asking for a bureau one does not cover is 403
                 row("GET /api/members/organisations",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 200),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 200),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/members/organisations?bureau=kanto&status=ACTIVE&sort=legalName&limit=5",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 200),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 200),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/members/organisations?prefecture=27",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // a sort field outside the allow-list: 400 for staff; who may not list at all learns only that
                 row("GET /api/members/organisations?sort=owner.email",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403), expect(COORDINATOR, 400),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 400),
                         expect(REGIONAL_BODY_KANTO, 400), expect(REGIONAL_BODY_OTHER, 400), expect(ADMIN, 400),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // approval: a regional body (a person) of the bureau or an administrator; who may see it but not
                 // approve it gets 403.
                 row("POST /api/members/organisations/{APPLIED_IN_KANTO}/approval",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{APPLIED_IN_KINKI}/approval",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 404),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 404),
                         expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // already ACTIVE: 409 for those who may approve, 403 for those who only see it
                 row("POST /api/members/organisations/{A}/approval",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/approval", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403),
@@ -174,18 +196,21 @@ class AuthorizationMatrixIT {
                 // people (names, e-mail addresses): its own people, the regional bodies of its bureau, administrators;
                 // the coordinator of the bureau sees the organisation but not its people (403)
                 row("GET /api/members/organisations/{A}/people",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/members/organisations/{UNKNOWN}/people", expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403),
                         others(404)),
                 // removal: by the owner (MEMBER_A) or an administrator; nobody removes the owner (409)
                 row("DELETE /api/members/organisations/{A}/people/{A_OWNER}",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 409), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 409), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("DELETE /api/members/organisations/{A}/people/{UNKNOWN}",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 404),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // an Idempotency-Key changes nothing about who may register
@@ -194,15 +219,18 @@ class AuthorizationMatrixIT {
 
                 // rejection: as approval
                 row("POST /api/members/organisations/{APPLIED_IN_KANTO}/rejection", REJECTION,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{APPLIED_IN_KINKI}/rejection", REJECTION,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 404),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 404),
                         expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{A}/rejection", REJECTION,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/rejection", REJECTION,
@@ -210,16 +238,19 @@ class AuthorizationMatrixIT {
 
                 // duplicate review: the approvers clear a flag; a flagged organisation is not approved before
                 row("POST /api/members/organisations/{FLAGGED_IN_KANTO}/duplicate-review/clearance",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{FLAGGED_IN_KANTO}/approval",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // nothing to clear
                 row("POST /api/members/organisations/{APPLIED_IN_KANTO}/duplicate-review/clearance",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/duplicate-review/clearance",
@@ -227,33 +258,39 @@ class AuthorizationMatrixIT {
 
                 // suspension and reinstatement: the approvers; never the member itself
                 row("POST /api/members/organisations/{ACTIVE_IN_KANTO}/suspension", SUSPENSION,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{A}/suspension", SUSPENSION,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 412), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 412),
                         expect(MACHINE_CLIENT_KANTO, 403))
                         .withHeader("If-Match", STALE_ETAG),
                 row("POST /api/members/organisations/{B}/suspension", SUSPENSION,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 403), expect(COORDINATOR, 404),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 404),
                         expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 412), expect(ADMIN, 412),
                         expect(MACHINE_CLIENT_KANTO, 403))
                         .withHeader("If-Match", STALE_ETAG),
                 // only an active membership is suspended
                 row("POST /api/members/organisations/{APPLIED_IN_KANTO}/suspension", SUSPENSION,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/suspension", SUSPENSION,
                         expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
                 row("POST /api/members/organisations/{SUSPENDED_IN_KANTO}/reinstatement",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // A is active: nothing to reinstate
                 row("POST /api/members/organisations/{A}/reinstatement",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/reinstatement",
@@ -261,17 +298,20 @@ class AuthorizationMatrixIT {
 
                 // withdrawal: the organisation's own people or an administrator, not its regional body
                 row("POST /api/members/organisations/{A}/withdrawal", WITHDRAWAL,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 412), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 412), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 412),
                         expect(MACHINE_CLIENT_KANTO, 403))
                         .withHeader("If-Match", STALE_ETAG),
                 row("POST /api/members/organisations/{B}/withdrawal", WITHDRAWAL,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 412), expect(COORDINATOR, 404),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 412),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 404),
                         expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 412),
                         expect(MACHINE_CLIENT_KANTO, 403))
                         .withHeader("If-Match", STALE_ETAG),
                 row("POST /api/members/organisations/{ACTIVE_IN_KANTO}/withdrawal", WITHDRAWAL,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/withdrawal", WITHDRAWAL,
@@ -280,11 +320,13 @@ class AuthorizationMatrixIT {
                 // renewal: its own people, a regional body of its bureau or an administrator; A and B were approved
                 // today, so the window (90 days before expiry) is not open yet: 409 for whoever may renew
                 row("POST /api/members/organisations/{A}/renewal",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 409), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 409), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 409), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{B}/renewal",
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 409), expect(COORDINATOR, 404),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 409),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 404),
                         expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 409), expect(ADMIN, 409),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/members/organisations/{UNKNOWN}/renewal",
@@ -292,17 +334,20 @@ class AuthorizationMatrixIT {
 
                 // the profile: its own people or an administrator, with If-Match (the ETag of a read)
                 row("PUT /api/members/organisations/{A}/profile", PROFILE_OF_A,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 200),
                         expect(MACHINE_CLIENT_KANTO, 403))
                         .withHeader("If-Match", "{ETAG_OF_A}"),
                 row("PUT /api/members/organisations/{A}/profile", PROFILE_OF_A,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 412), expect(MEMBER_B, 404), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 412), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 412),
                         expect(MACHINE_CLIENT_KANTO, 403))
                         .withHeader("If-Match", STALE_ETAG),
                 row("PUT /api/members/organisations/{B}/profile", PROFILE_OF_B,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 412), expect(COORDINATOR, 404),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 404), expect(MEMBER_B, 412),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 404),
                         expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 412),
                         expect(MACHINE_CLIENT_KANTO, 403))
                         .withHeader("If-Match", STALE_ETAG),
@@ -312,6 +357,55 @@ class AuthorizationMatrixIT {
                 row("PUT /api/members/organisations/{UNKNOWN}/profile", PROFILE_OF_A,
                         expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404))
                         .withHeader("If-Match", STALE_ETAG),
+
+                // ---- member-registry: members that are no longer active (SUSPENDED_MEMBER, LAPSED_MEMBER) -------------
+                // their people still hold a token that says member (signed in while active): reads of their own
+                // organisation go on until it expires (15 minutes; identity issues no new one with the claim) ...
+                row("GET /api/members/organisations/{SUSPENDED_MEMBER_ORG}",
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 200), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("GET /api/members/organisations/{LAPSED_MEMBER_ORG}",
+                        expect(ANONYMOUS, 401), expect(LAPSED_MEMBER, 200), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("GET /api/members/organisations/{SUSPENDED_MEMBER_ORG}/people",
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 200), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // ... but every write on their organisation's behalf is refused at once (403 before the stale
+                // If-Match's 412 and the status' 409), while its approvers and administrators keep their powers
+                row("PUT /api/members/organisations/{SUSPENDED_MEMBER_ORG}/profile", PROFILE_IN_TOKYO,
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 412), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("PUT /api/members/organisations/{LAPSED_MEMBER_ORG}/profile", PROFILE_IN_TOKYO,
+                        expect(ANONYMOUS, 401), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 412), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("POST /api/members/organisations/{SUSPENDED_MEMBER_ORG}/withdrawal", WITHDRAWAL,
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 409), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("POST /api/members/organisations/{LAPSED_MEMBER_ORG}/withdrawal", WITHDRAWAL,
+                        expect(ANONYMOUS, 401), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 409), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("POST /api/members/organisations/{SUSPENDED_MEMBER_ORG}/renewal",
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(ADMIN, 409), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("POST /api/members/organisations/{LAPSED_MEMBER_ORG}/renewal",
+                        expect(ANONYMOUS, 401), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 409), expect(ADMIN, 409), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // the owner removes nobody (403); nobody removes the owner (the administrator's 409)
+                row("DELETE /api/members/organisations/{SUSPENDED_MEMBER_ORG}/people/{SUSPENDED_MEMBER_OWNER}",
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 409), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("DELETE /api/members/organisations/{LAPSED_MEMBER_ORG}/people/{LAPSED_MEMBER_OWNER}",
+                        expect(ANONYMOUS, 401), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 409), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // reinstating is the approvers' (here with a stale If-Match, so that it stays suspended)
+                row("POST /api/members/organisations/{SUSPENDED_MEMBER_ORG}/reinstatement",
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 403), expect(COORDINATOR, 403),
+                        expect(REGIONAL_BODY_KANTO, 412), expect(ADMIN, 412), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                // the lapse check by hand: administrators (people) only
+                row("POST /api/members/lapse-checks", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
                 row("GET /api-docs/member-registry", everyone(200)),
 
                 // ---- member-registry: the cluster catalogue (anyone reads; administrators, people, maintain it) --------
@@ -335,11 +429,13 @@ class AuthorizationMatrixIT {
 
                 // ---- identity: invitations (someone acting for the organisation, or an administrator) ----------------
                 row("POST /api/identity/invitations", INVITATION_TO_A,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 202), expect(MEMBER_B, 403), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 202), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 202),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("POST /api/identity/invitations", INVITATION_TO_B,
-                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 202), expect(COORDINATOR, 403),
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 202),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
                         expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 202),
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // anonymous: the token is the credential; an unknown one is a 400 for anyone
@@ -380,10 +476,16 @@ class AuthorizationMatrixIT {
     @BeforeAll
     static void actors(Actors setUp) {
         actors = setUp;
-        // the registry learns A's owner from identity's person-joined-member event, some time after the approval
-        String owner = Jwt.decode(actors.token(MEMBER_A)).subject();
-        await("organisation A's owner in the registry's people list").atMost(Duration.ofSeconds(60))
-                .until(() -> actors.frontDoor().get("/api/members/organisations/" + actors.organisationA() + "/people",
+        // the registry learns each owner from identity's person-joined-member event, some time after the approval
+        awaitOwnerInPeopleList(actors.organisationA(), MEMBER_A);
+        awaitOwnerInPeopleList(actors.suspendedOrganisation(), SUSPENDED_MEMBER);
+        awaitOwnerInPeopleList(actors.lapsedOrganisation(), LAPSED_MEMBER);
+    }
+
+    private static void awaitOwnerInPeopleList(String organisationId, Actor ownerActor) {
+        String owner = Jwt.decode(actors.token(ownerActor)).subject();
+        await(ownerActor + "'s owner in the registry's people list").atMost(Duration.ofSeconds(60))
+                .until(() -> actors.frontDoor().get("/api/members/organisations/" + organisationId + "/people",
                         actors.token(ADMIN)).body(), body -> body != null && body.contains(owner));
     }
 
@@ -459,6 +561,10 @@ class AuthorizationMatrixIT {
                 case "SUSPENDED_IN_KANTO" -> actors.registrations().suspended(Registrations.TOKYO, actors.token(REGIONAL_BODY_KANTO));
                 case "FLAGGED_IN_KANTO" -> actors.registrations().flaggedAsPossibleDuplicateOf(Actors.ORGANISATION_A_NAME,
                         Registrations.TOKYO);
+                case "SUSPENDED_MEMBER_ORG" -> actors.suspendedOrganisation();
+                case "LAPSED_MEMBER_ORG" -> actors.lapsedOrganisation();
+                case "SUSPENDED_MEMBER_OWNER" -> Jwt.decode(actors.token(SUSPENDED_MEMBER)).subject();
+                case "LAPSED_MEMBER_OWNER" -> Jwt.decode(actors.token(LAPSED_MEMBER)).subject();
                 case "ETAG_OF_A" -> eTagOf(actors.organisationA());
                 case "UNKNOWN" -> UUID.randomUUID().toString();
                 case "UNKNOWN_TOKEN" -> "e2e-unknown-" + UUID.randomUUID().toString().replace("-", "");

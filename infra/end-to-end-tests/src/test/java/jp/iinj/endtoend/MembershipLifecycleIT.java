@@ -188,10 +188,11 @@ class MembershipLifecycleIT {
         assertThat(coordinatorSeesTheCode.json().path("status").asString()).isEqualTo("SUSPENDED");
         assertThat(coordinatorSeesTheCode.json().path("statusReason").asString()).isEqualTo("UNPAID_FEES");
         assertAbsent(coordinatorSeesTheCode, "statusNote");
-        // a suspended member cannot leave until it is reinstated
+        // a suspended member's people change nothing until it is reinstated, with the token that still says member
         Answer withdrawWhileSuspended = frontDoor.post(location + "/withdrawal", owner,
                 Json.write(ordered("reason", "NO_LONGER_INTERESTED")));
-        assertProblem(withdrawWhileSuspended, 409);
+        assertProblem(withdrawWhileSuspended, 403);
+        assertThat(withdrawWhileSuspended.json().path("detail").asString()).contains("not active (SUSPENDED)");
 
         Answer reinstated = frontDoor.post(location + "/reinstatement", actors.token(REGIONAL_BODY_KANTO), null);
         assertThat(reinstated.status()).as("%s", reinstated).isEqualTo(200);

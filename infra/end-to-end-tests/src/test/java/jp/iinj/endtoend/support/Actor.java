@@ -8,6 +8,17 @@ public enum Actor {
     MEMBER_A,
     /** acts for organisation B (Osaka, Kinki bureau): its owner, approved */
     MEMBER_B,
+    /**
+     * acts for an organisation of the Kanto bureau (Tokyo) that is SUSPENDED: its owner signed in while it was active,
+     * then the Kanto regional body suspended it; the token is that sign-in's, which still says member (the worst case)
+     */
+    SUSPENDED_MEMBER,
+    /**
+     * acts for an organisation of the Kanto bureau (Tokyo) that is LAPSED: imported by the Kanto regional body with
+     * today's expiry date, its owner signed in while it was active, then the administrator's lapse check lapsed it;
+     * the token is that sign-in's, which still says member
+     */
+    LAPSED_MEMBER,
     /** coordinator covering the Kanto bureau */
     COORDINATOR,
     /** regional body of the Kanto bureau, organisation A's */

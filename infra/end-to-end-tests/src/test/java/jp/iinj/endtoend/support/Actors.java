@@ -1,7 +1,11 @@
 package jp.iinj.endtoend.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,7 +21,10 @@ import jp.iinj.testing.web.Portal;
  * real life: the bootstrap administrator sets the password mailed to them and signs in; the administrator creates the
  * coordinator and the regional bodies, who set their mailed passwords and sign in; two organisations register, are
  * approved by their bureau's regional body, and their owners set the password the approval mailed them and sign in;
- * the administrator creates a regional body's machine client, which gets its token with client credentials.
+ * the administrator creates a regional body's machine client, which gets its token with client credentials. Two more
+ * organisations of the Kanto bureau stop being members after their owners signed in: one is suspended by the Kanto
+ * regional body, the other (imported by it with today's expiry date) is lapsed by the administrator's lapse check; their
+ * owners keep the tokens of that sign-in, which still say member.
  */
 public final class Actors {
 
@@ -42,6 +49,8 @@ public final class Actors {
     private final Map<Actor, String> tokens = new EnumMap<>(Actor.class);
     private String organisationA;
     private String organisationB;
+    private String suspendedOrganisation;
+    private String lapsedOrganisation;
 
     private Actors(RunningPlatform platform) {
         this.frontDoor = new FrontDoor(platform.gatewayUrl());
@@ -102,6 +111,16 @@ public final class Actors {
         return organisationB;
     }
 
+    /** Suspended after its owner ({@link Actor#SUSPENDED_MEMBER}) signed in; Tokyo (Kanto bureau). */
+    public String suspendedOrganisation() {
+        return suspendedOrganisation;
+    }
+
+    /** Lapsed after its owner ({@link Actor#LAPSED_MEMBER}) signed in; Tokyo (Kanto bureau). */
+    public String lapsedOrganisation() {
+        return lapsedOrganisation;
+    }
+
     public FrontDoor frontDoor() {
         return frontDoor;
     }
@@ -143,6 +162,14 @@ public final class Actors {
         organisationB = registerApproveAndSignIn(Actor.MEMBER_B, ORGANISATION_B_NAME, Registrations.OSAKA,
                 "owner-b@e2e.example.jp", Actor.REGIONAL_BODY_OTHER);
         createMachineClient(Actor.MACHINE_CLIENT_KANTO, "E2E Kanto bureau feed reader", BUREAU);
+        suspendedOrganisation = registerApproveAndSignIn(Actor.SUSPENDED_MEMBER, "E2E 停止中株式会社", Registrations.TOKYO,
+                "owner-suspended@e2e.example.jp", Actor.REGIONAL_BODY_KANTO);
+        Answer suspended = frontDoor.post("/api/members/organisations/" + suspendedOrganisation + "/suspension",
+                token(Actor.REGIONAL_BODY_KANTO), "{\"reason\":\"UNPAID_FEES\"}");
+        require(suspended.status() == 200, "the Kanto regional body suspending " + suspendedOrganisation, suspended);
+        lapsedOrganisation = importExpiringTodayAndSignIn(Actor.LAPSED_MEMBER, "E2E 失効株式会社",
+                "owner-lapsed@e2e.example.jp", Actor.REGIONAL_BODY_KANTO);
+        lapseDueMemberships(lapsedOrganisation);
         System.out.printf(Locale.ROOT, "[end-to-end] actors set up in %.1f s: organisation A %s, organisation B %s%n",
                 Duration.between(started, Instant.now()).toMillis() / 1000.0, organisationA, organisationB);
     }
@@ -188,6 +215,37 @@ public final class Actors {
         Jwt token = Jwt.decode(tokens.get(actor));
         requireClaims(token.roles().contains("MEMBER") && token.memberIds().equals(List.of(id)), actor, token);
         return id;
+    }
+
+    /**
+     * The regional body imports the organisation with its owner and today's expiry date (the import's earliest); the
+     * owner signs in while it is ACTIVE. The test platform's grace period is minus one day, so it is due to lapse at
+     * once, and its lapse job is off: nothing lapses it before {@link #lapseDueMemberships}.
+     */
+    private String importExpiringTodayAndSignIn(Actor actor, String legalName, String ownerEmail, Actor importer) {
+        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+        String csv = "corporate_number,legal_name,organisation_type,prefecture_code,owner_name,owner_email,expires_on\r\n"
+                + String.join(",", CorporateNumbers.random(), legalName, "SME", Registrations.TOKYO, "E2E 代表者",
+                ownerEmail, today) + "\r\n";
+        Answer started = frontDoor.send("POST", "/api/members/imports", token(importer), csv, "text/csv; charset=UTF-8");
+        require(started.status() == 202, importer + " importing " + legalName, started);
+        String status = "/api/members/imports/" + started.json().path("id").asString();
+        Answer finished = await(importer + "'s import of " + legalName).atMost(Duration.ofSeconds(60))
+                .until(() -> frontDoor.get(status, token(importer)),
+                        answer -> !"RUNNING".equals(answer.json().path("state").asString()));
+        require(finished.json().path("rowsImported").asInt() == 1, importer + "'s import of " + legalName, finished);
+        signInAs(actor, ownerEmail);
+        Jwt token = Jwt.decode(tokens.get(actor));
+        requireClaims(token.roles().contains("MEMBER") && token.memberIds().size() == 1, actor, token);
+        return token.memberIds().get(0);
+    }
+
+    /** The administrator runs the lapse check, which lapses {@code organisationId}. */
+    private void lapseDueMemberships(String organisationId) {
+        Answer checked = frontDoor.post("/api/members/lapse-checks", token(Actor.ADMIN), null);
+        require(checked.status() == 200, "the administrator's lapse check", checked);
+        Answer read = frontDoor.get("/api/members/organisations/" + organisationId, token(Actor.ADMIN));
+        require("LAPSED".equals(read.json().path("status").asString()), "lapsing " + organisationId, read);
     }
 
     private static void require(boolean condition, String step, Answer answer) {

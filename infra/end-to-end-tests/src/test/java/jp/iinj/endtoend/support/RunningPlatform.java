@@ -148,6 +148,12 @@ public final class RunningPlatform implements AutoCloseable {
         // the launcher's environment reaches every service
         environment.put("IINJ_IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.put("IINJ_IDENTITY_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+        // a member lapses exactly when a test asks (Actors' LAPSED_MEMBER): no scheduled lapse job, and a grace period
+        // of minus one day, so a member imported with today's expiry date (the earliest an import takes) is due at
+        // once and the administrator's lapse check (POST /api/members/lapse-checks) lapses it; members approved
+        // during the run expire in a year and stay ACTIVE
+        environment.put("IINJ_MEMBERSHIP_LAPSE_JOB_ENABLED", "false");
+        environment.put("IINJ_MEMBERSHIP_GRACE_PERIOD", "-P1D");
         // every test comes from 127.0.0.1: lift the per-IP registration and sign-in limits (gateway's RateLimitIT
         // tests them); the general per-principal limit stays as deployed
         for (String route : List.of("MEMBER_REGISTRATION", "IDENTITY_SIGN_IN")) {

@@ -27,6 +27,10 @@ import reactor.core.publisher.Mono;
 public class ServiceAccessConfiguration {
 
     private static final String[] CLUSTERS = {"/api/members/clusters", "/api/members/clusters/**"};
+    /** An administrator who is a person (not a machine client). */
+    private static final ReactiveAuthorizationManager<AuthorizationContext> ADMINISTRATOR =
+            AllAuthoritiesReactiveAuthorizationManager.hasAllAuthorities("ROLE_" + PlatformRole.ADMIN.name(),
+                    PlatformPrincipal.PERSON_AUTHORITY);
 
     @Bean
     SecurityWebFilterChain access(ServerHttpSecurity http, ProblemSecurityResponses problems) {
@@ -38,8 +42,9 @@ public class ServiceAccessConfiguration {
                         // maintain it
                         .pathMatchers(HttpMethod.GET, CLUSTERS).permitAll()
                         .pathMatchers(HttpMethod.HEAD, CLUSTERS).permitAll()
-                        .pathMatchers(CLUSTERS).access(AllAuthoritiesReactiveAuthorizationManager.hasAllAuthorities(
-                                "ROLE_" + PlatformRole.ADMIN.name(), PlatformPrincipal.PERSON_AUTHORITY))
+                        .pathMatchers(CLUSTERS).access(ADMINISTRATOR)
+                        // running the lapse check by hand: administrators (people)
+                        .pathMatchers("/api/members/lapse-checks").access(ADMINISTRATOR)
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         // bulk imports: people who are regional bodies or administrators; which rows and whose

@@ -3,6 +3,7 @@ package jp.iinj.memberregistry.commands;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one way an existing organisation changes. A caller's command ({@link #onBehalfOf}): read the organisation,
- * refuse who may not see it (404) or may not give this command (403), check the revision the caller read (412). A
+ * refuse who may not see it (404) or may not give this command (403, also for its own people once it is not an
+ * active member: {@link OrganisationAccess#standingRefusal}), check the revision the caller read (412). A
  * change no caller asked for ({@link #bySystem}, scheduled jobs) skips all three. Then either way: apply the change
  * (409 if the organisation's state does not allow it) and store it with its events in one single-document write
  * guarded by the revision read (409 if someone else changed it in between).
@@ -51,9 +53,9 @@ public class OrganisationChanges {
                 .filter(organisation -> organisation.visibleTo(request.caller()))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no organisation " + organisationId)))
                 .flatMap(current -> {
-                    OrganisationAccess access = command.whoMay();
-                    if (!access.allows(request.caller(), current)) {
-                        return Mono.error(ProblemException.forbidden(access.refusal()));
+                    Optional<String> refusal = command.whoMay().refusal(request.caller(), current);
+                    if (refusal.isPresent()) {
+                        return Mono.error(ProblemException.forbidden(refusal.get()));
                     }
                     if (expectedRevision != null && expectedRevision != current.revision()) {
                         return Mono.error(new PreconditionFailedException("organisation " + organisationId

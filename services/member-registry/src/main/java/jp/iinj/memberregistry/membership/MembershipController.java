@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Membership", description = "Suspension, reinstatement, withdrawal and annual renewal. Every step "
         + "publishes an event on membership.member-events.v1. If-Match is optional; when sent, a stale one gets 412.")
 @ApiResponse(responseCode = "200", description = "Done: the organisation after the step")
-@ApiResponse(responseCode = "403", description = "The caller may see but not do this")
+@ApiResponse(responseCode = "403", description = "The caller may see but not do this, or acts for it "
+        + "while it is not an ACTIVE member")
 @ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know")
 @ApiResponse(responseCode = "409", description = "Not allowed in its status (or renewal not open yet), or changed "
         + "meanwhile")

@@ -52,7 +52,7 @@ public class PeopleController {
             + "are no longer listed. The owner cannot be removed.")
     @ApiResponse(responseCode = "202", description = "Removal requested (also when it was already)")
     @ApiResponse(responseCode = "403", description = "The caller may see the organisation but is not its owner or an "
-            + "administrator")
+            + "administrator, or the organisation is not an ACTIVE member")
     @ApiResponse(responseCode = "404", description = "No such organisation or person, as far as the caller may know")
     @ApiResponse(responseCode = "409", description = "The person is the owner, or changed meanwhile")
     @DeleteMapping("/{subject}")

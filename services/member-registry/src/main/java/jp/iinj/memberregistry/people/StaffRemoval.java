@@ -14,6 +14,7 @@ import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
+import jp.iinj.memberregistry.commands.OrganisationAccess;
 import jp.iinj.memberregistry.messaging.OrganisationPeopleEvents;
 import jp.iinj.memberregistry.organisation.Organisation;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
  * The organisation's owner, or an administrator, removes a person: the person is REMOVAL_REQUESTED and
  * {@code staff-removed} is published in the same write; identity applies it and answers with
  * {@code person-left-member}, which makes the person LEFT. The owner cannot be removed (there is no transfer of
- * ownership yet), so the owner cannot remove themself either.
+ * ownership yet), so the owner cannot remove themself either. The owner removes nobody once the organisation is not
+ * an active member ({@link OrganisationAccess#standingRefusal}).
  */
 @Service
 public class StaffRemoval {
@@ -47,10 +49,15 @@ public class StaffRemoval {
                                             String correlationId) {
         return access.visible(organisationId, caller)
                 .flatMap(organisation -> mayRemove(organisation, caller)
-                        .flatMap(allowed -> allowed
-                                ? remove(organisation, subject, caller, correlationId)
-                                : Mono.error(ProblemException.forbidden(
-                                        "Only the organisation's owner or an administrator removes its people."))));
+                        .flatMap(allowed -> {
+                            if (!allowed) {
+                                return Mono.error(ProblemException.forbidden(
+                                        "Only the organisation's owner or an administrator removes its people."));
+                            }
+                            return OrganisationAccess.standingRefusal(caller, organisation)
+                                    .<Mono<OrganisationPerson>>map(refusal -> Mono.error(ProblemException.forbidden(refusal)))
+                                    .orElseGet(() -> remove(organisation, subject, caller, correlationId));
+                        }));
     }
 
     /** An administrator, or the person who is the organisation's owner in its people list. */

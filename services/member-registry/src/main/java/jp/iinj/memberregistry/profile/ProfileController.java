@@ -58,7 +58,7 @@ public class ProfileController {
             + "administrator, with If-Match: the ETag read. Publishes member-profile-updated (public fields only).")
     @ApiResponse(responseCode = "200", description = "The organisation after the change, with its new ETag")
     @ApiResponse(responseCode = "400", description = "Invalid profile: see errors[].field")
-    @ApiResponse(responseCode = "403", description = "May see but not change it")
+    @ApiResponse(responseCode = "403", description = "May see but not change it, or acts for it while it is not an ACTIVE member")
     @ApiResponse(responseCode = "412", description = "Changed since the ETag sent")
     @ApiResponse(responseCode = "428", description = "No If-Match")
     @PutMapping(path = "/profile", consumes = MediaType.APPLICATION_JSON_VALUE)

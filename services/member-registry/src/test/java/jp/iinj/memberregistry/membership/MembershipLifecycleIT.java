@@ -1,14 +1,18 @@
 package jp.iinj.memberregistry.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +23,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.contracts.topics.EventType;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.memberregistry.access.TestTokens;
@@ -26,6 +31,9 @@ import jp.iinj.memberregistry.lapse.MembershipLapseJob;
 import jp.iinj.memberregistry.organisation.MembershipStatus;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.organisation.TestRegistrations;
+import jp.iinj.memberregistry.people.TestPeople;
+import jp.iinj.testing.infrastructure.TestInfrastructure;
+import jp.iinj.testing.kafka.TestProducer;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.kafka.TopicProbe;
 import jp.iinj.testing.kafka.TopicProbeExtension;
@@ -47,10 +55,22 @@ class MembershipLifecycleIT {
     @RegisterExtension
     static final TopicProbeExtension memberEvents = TopicProbeExtension.on(TopicCatalogue.MEMBER_EVENTS_V1.name());
 
+    private static TestProducer people;
+
     @Autowired
     WebTestClient http;
     @Autowired
     MembershipLapseJob lapseJob;
+
+    @BeforeAll
+    static void connect() {
+        people = TestProducer.connect(TestInfrastructure.shared().kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        people.close();
+    }
 
     @TestConfiguration
     static class Time {
@@ -90,7 +110,8 @@ class MembershipLifecycleIT {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.statusReason").isEqualTo("UNPAID_FEES").jsonPath("$.statusNote").doesNotExist()
                 .jsonPath("$.owner").doesNotExist().jsonPath("$.contacts").doesNotExist().jsonPath("$.address").doesNotExist();
-        post(member.id(), "withdrawal", own, "{\"reason\":\"OTHER\"}").expectStatus().isEqualTo(409);
+        // its own people write nothing while it is suspended (MemberStanding… below): 403 before the status' 409
+        post(member.id(), "withdrawal", own, "{\"reason\":\"OTHER\"}").expectStatus().isForbidden();
 
         post(member.id(), "reinstatement", kanto, null).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
@@ -110,7 +131,8 @@ class MembershipLifecycleIT {
                 .expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
         publicEvent(member.id(), TopicCatalogue.MEMBER_WITHDRAWN_V1);
         post(member.id(), "reinstatement", kanto, null).expectStatus().isEqualTo(409);
-        post(member.id(), "renewal", own, null).expectStatus().isEqualTo(409);
+        post(member.id(), "renewal", kanto, null).expectStatus().isEqualTo(409);
+        post(member.id(), "renewal", own, null).expectStatus().isForbidden();
     }
 
     @Test
@@ -167,6 +189,87 @@ class MembershipLifecycleIT {
         memberEvents.probe().assertNoMoreRecords(typed(expiring.id(), TopicCatalogue.MEMBER_LAPSED_V1), Duration.ofSeconds(2));
         assertThat(lapsedByEach.stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(1);
         CLOCK.set(Instant.parse("2026-04-01T01:00:00Z"));
+    }
+
+    @Test
+    void theOwnerOfASuspendedMemberChangesNothingUntilItIsReinstatedWhateverItsTokenSays() {
+        CLOCK.set(Instant.parse("2026-04-01T01:00:00Z"));
+        OrganisationResponse member = TestRegistrations.registerAndApprove(http, TestRegistrations.body("株式会社停止中", "13"));
+        String owner = ownerWithStaff(member.id());
+        String kanto = TestTokens.regionalBody("kanto");
+        post(member.id(), "suspension", kanto, "{\"reason\":\"UNPAID_FEES\"}").expectStatus().isOk();
+        // renewal is open from here on, so that only the standing refuses it
+        CLOCK.set(Instant.parse("2027-01-05T01:00:00Z"));
+
+        assertOwnWritesRefused(member.id(), owner, MembershipStatus.SUSPENDED);
+        // reads go on while the token lasts (identity stops issuing the claim); approvers keep their powers
+        http.get().uri("/api/members/organisations/{id}", member.id()).headers(h -> h.setBearerAuth(owner))
+                .exchange().expectStatus().isOk();
+        post(member.id(), "renewal", kanto, null).expectStatus().isEqualTo(409);
+
+        post(member.id(), "reinstatement", kanto, null).expectStatus().isOk();
+
+        putProfile(member.id(), owner, "株式会社停止中").expectStatus().isOk();
+        post(member.id(), "renewal", owner, null).expectStatus().isOk();
+        removeStaff(member.id(), owner).expectStatus().isAccepted();
+        post(member.id(), "withdrawal", owner, "{\"reason\":\"OTHER\"}").expectStatus().isOk();
+        CLOCK.set(Instant.parse("2026-04-01T01:00:00Z"));
+    }
+
+    @Test
+    void theOwnerOfALapsedMemberChangesNothingWhateverItsTokenSaysAndAnAdministratorStillDoes() {
+        CLOCK.set(Instant.parse("2026-04-01T01:00:00Z"));
+        OrganisationResponse member = TestRegistrations.registerAndApprove(http, TestRegistrations.body("株式会社期限切れ", "13"));
+        String owner = ownerWithStaff(member.id());
+        CLOCK.set(Instant.parse("2027-05-02T01:00:00Z"));
+        lapseJob.lapseDue().block();
+        assertThat(statusOf(member.id())).isEqualTo(MembershipStatus.LAPSED);
+
+        assertOwnWritesRefused(member.id(), owner, MembershipStatus.LAPSED);
+        putProfile(member.id(), TestTokens.admin(), "株式会社期限切れ").expectStatus().isOk();
+        CLOCK.set(Instant.parse("2026-04-01T01:00:00Z"));
+    }
+
+    /** Profile, withdrawal, renewal and staff removal by the owner: 403 problems naming the status. */
+    private void assertOwnWritesRefused(String id, String owner, MembershipStatus status) {
+        String detail = "The membership of organisation " + id + " is not active (" + status
+                + "): its people cannot change the organisation.";
+        for (var refused : List.of(putProfile(id, owner, "株式会社書換"),
+                post(id, "withdrawal", owner, "{\"reason\":\"OTHER\"}"),
+                post(id, "renewal", owner, null),
+                removeStaff(id, owner))) {
+            refused.expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").isEqualTo(detail);
+        }
+        assertThat(statusOf(id)).isEqualTo(status);
+    }
+
+    /** The owner's token (still acting for the organisation), once the registry knows the owner and one staff member. */
+    private String ownerWithStaff(String id) {
+        TestPeople.joined(people, id, "owner-" + id, "OWNER", "所有 太郎", CLOCK.instant());
+        TestPeople.joined(people, id, "staff-" + id, "STAFF", "職員 次郎", CLOCK.instant().plusSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri("/api/members/organisations/{id}/people", id)
+                .headers(h -> h.setBearerAuth(TestTokens.admin())).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody(), body -> body.contains("staff-" + id));
+        return TestTokens.ISSUER.token("owner-" + id).roles(PlatformRole.MEMBER).memberIds(List.of(id)).sign();
+    }
+
+    private WebTestClient.ResponseSpec putProfile(String id, String token, String legalName) {
+        String eTag = http.get().uri("/api/members/organisations/{id}", id).headers(h -> h.setBearerAuth(TestTokens.admin()))
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        return http.put().uri("/api/members/organisations/{id}/profile", id)
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.setIfMatch(eTag);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"legalName\":\"" + legalName + "\",\"organisationType\":\"SME\",\"prefectureCode\":\"13\"}")
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec removeStaff(String id, String token) {
+        return http.delete().uri("/api/members/organisations/{id}/people/{subject}", id, "staff-" + id)
+                .headers(h -> h.setBearerAuth(token)).exchange();
     }
 
     private MembershipStatus statusOf(String id) {

@@ -17,11 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.contracts.access.PlatformRole;
-import jp.iinj.contracts.topics.EventType;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.memberregistry.access.TestTokens;
-import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
-import jp.iinj.memberregistry.organisation.OrganisationResponse;
+import jp.iinj.memberregistry.organisation.TestRegistrations;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.TestProducer;
@@ -193,30 +191,17 @@ class OrganisationPeopleIT {
                 .exchange();
     }
 
+    /** Approved: only an active member's people change anything (a registration has nobody acting for it yet). */
     private String registerInOsaka() {
-        OrganisationResponse registered = http.post().uri("/api/members/organisations").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"legalName\":\"大阪工業株式会社\",\"organisationType\":\"SME\",\"corporateNumber\":\""
-                        + TestCorporateNumbers.random() + "\",\"prefectureCode\":\"27\","
-                        + "\"owner\":{\"displayName\":\"大阪 次郎\",\"email\":\"jiro@osaka-kogyo.example.jp\"}}")
-                .exchange().expectStatus().isCreated()
-                .expectBody(OrganisationResponse.class).returnResult().getResponseBody();
-        return registered.id();
+        return TestRegistrations.registerAndApprove(http, TestRegistrations.body("大阪工業株式会社", "27")).id();
     }
 
     private static void sendJoined(String memberId, String subject, String role, String displayName, Instant at) {
-        String name = displayName == null ? "null" : "\"" + displayName + "\"";
-        send(TopicCatalogue.PERSON_JOINED_MEMBER_V1, memberId, "{\"memberId\":\"" + memberId + "\",\"subject\":\""
-                + subject + "\",\"role\":\"" + role + "\",\"displayName\":" + name + ",\"email\":\"" + subject
-                + "@example.jp\",\"joinedAt\":\"" + at + "\"}");
+        TestPeople.joined(producer, memberId, subject, role, displayName, at);
     }
 
     private static void sendLeft(String memberId, String subject, Instant at) {
-        send(TopicCatalogue.PERSON_LEFT_MEMBER_V1, memberId, "{\"memberId\":\"" + memberId + "\",\"subject\":\""
-                + subject + "\",\"leftAt\":\"" + at + "\",\"reason\":\"REMOVED_BY_ORGANISATION\"}");
-    }
-
-    private static void send(EventType<?> type, String memberId, String json) {
-        producer.sendEvent(type, UUID.randomUUID().toString(), memberId, json);
+        TestPeople.left(producer, memberId, subject, at);
     }
 
     private static String token(String subject, PlatformRole role, List<String> memberIds, List<String> bureaus) {
