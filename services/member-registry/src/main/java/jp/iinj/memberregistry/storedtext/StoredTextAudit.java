@@ -1,6 +1,7 @@
 package jp.iinj.memberregistry.storedtext;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -19,13 +21,16 @@ import jp.iinj.memberregistry.clusters.Cluster;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.people.OrganisationPerson;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Finds text stored before the platform's text policy that the policy refuses now (what the black-box probe of issue
  * 12 left: names with bidirectional overrides, zero-width characters...). It reports, it never rewrites: stored values
  * are served as stored until someone with the right to change them writes a corrected value, which must then pass the
- * policy. Runs once after start-up, in the background, and logs a warning per finding (document, field, what is
- * wrong; never the text); {@link #findings()} is the same check on demand.
+ * policy. Runs once per database and policy version, in the background after the start of whichever instance claims
+ * it first ({@code stored_text_audits}), not at every start of every instance: a full read of the members is not
+ * start-up work. It logs a warning per finding (document, field, what is wrong; never the text); {@link #findings()}
+ * is the same check on demand.
  */
 @Component
 class StoredTextAudit {
@@ -37,6 +42,9 @@ class StoredTextAudit {
     private static final Logger log = LoggerFactory.getLogger(StoredTextAudit.class);
     // the outbox holds copies of the fields for events not yet published; the fields themselves are reported
     private static final String OUTBOX_PREFIX = "outbox";
+    /** Where an instance claims the audit; one document per policy version, so a stricter policy is audited again. */
+    static final String CLAIMS = "stored_text_audits";
+    static final String POLICY_VERSION = "text-policy-1";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -61,11 +69,20 @@ class StoredTextAudit {
 
     @EventListener(ApplicationReadyEvent.class)
     void reportOnceStarted() {
-        findings().subscribe(
-                finding -> log.warn("Stored text the text policy refuses: {} {} {}: {}. It is served as stored; a "
-                                + "corrected write fixes it (member-registry README, \"Text stored before the text "
-                                + "policy\").", finding.collection(), finding.id(), finding.path(), finding.problem()),
-                failure -> log.warn("The check of stored text could not finish", failure));
+        claimed()
+                .flatMapMany(claimed -> claimed ? findings() : Flux.<Finding>empty())
+                .subscribe(
+                        finding -> log.warn("Stored text the text policy refuses: {} {} {}: {}. It is served as stored; a "
+                                        + "corrected write fixes it (member-registry README, \"Text stored before the text "
+                                        + "policy\").", finding.collection(), finding.id(), finding.path(), finding.problem()),
+                        failure -> log.warn("The check of stored text could not finish", failure));
+    }
+
+    /** True for the one instance whose insert of this policy version's claim succeeds. */
+    Mono<Boolean> claimed() {
+        return mongo.insert(new Document("_id", POLICY_VERSION).append("claimedAt", new Date()), CLAIMS)
+                .thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, alreadyClaimed -> Mono.just(false));
     }
 
     static List<Finding> findingsIn(String collection, Document document) {

@@ -1,9 +1,13 @@
 package jp.iinj.memberregistry.storedtext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Duration;
+
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -59,6 +63,15 @@ class StoredTextAuditIT {
         // the corrected value is the fix
         putEnglishName(member.id(), TestTokens.admin(), "Bidi exe.png Co.").expectStatus().isOk();
         assertThat(findingsFor(member.id())).isEmpty();
+    }
+
+    @Test
+    void theAuditAfterStartUpRunsOncePerDatabaseNotAtEveryStartOfEveryInstance() {
+        // this context's start claimed it (asynchronously); any later start, here or on another instance, does not
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                mongo.findById(StoredTextAudit.POLICY_VERSION, Document.class, StoredTextAudit.CLAIMS).block() != null);
+        assertThat(audit.claimed().block()).isFalse();
+        assertThat(audit.claimed().block()).isFalse();
     }
 
     private java.util.List<Finding> findingsFor(String id) {
