@@ -67,7 +67,8 @@ SECTION=$WORK/section.md
     echo
     echo "Answers alike for both kinds (status, body, header names): through the gateway $(same gateway statuses)/$(same gateway bodies)/$(same gateway header_names),"
     echo "directly $(same identity statuses)/$(same identity bodies)/$(same identity header_names). Reset mails written for the known account"
-    echo "while the run lasted (the worker handles each request about a second later, off the request path): $MAILS."
+    echo "while the run lasted (the worker handles each request about a second later, off the request path, and mails one"
+    echo "account at most \`iinj.identity.password-resets.mails-per-hour\` times an hour, 5 by default): $MAILS."
     quiet_notes_and_settings_head
     machine_rows
     echo "| load | \`PasswordResetTiming.java\`: JDK \`HttpClient\`, HTTP/1.1, one keep-alive connection, one request at a time; per target $BENCH_WARMUP_REQUESTS warm-up requests, then $BENCH_COUNT per kind in a shuffled order (seed $BENCH_SEED); time from send to the whole answer read; its JVM \`$TIMING_JAVA_OPTS\` |"

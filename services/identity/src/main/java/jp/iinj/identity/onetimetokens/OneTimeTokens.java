@@ -96,6 +96,12 @@ public class OneTimeTokens implements InitializingBean {
         return spent;
     }
 
+    /** How many tokens of this purpose were issued for the account since {@code since}, spent or not. */
+    public long issuedSince(String accountId, TokenPurpose purpose, Instant since) {
+        return mongo.count(Query.query(Criteria.where("accountId").is(accountId).and("purpose").is(purpose)
+                .and("createdAt").gte(since)), OneTimeToken.class);
+    }
+
     /** Spends every unspent token of these purposes for the account, e.g. older reset links once a password is set. */
     public void revokeAll(String accountId, Set<TokenPurpose> purposes) {
         mongo.updateMulti(

@@ -1,5 +1,7 @@
 package jp.iinj.identity.passwordreset;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 import jp.iinj.httpapi.core.problems.ProblemException;
@@ -31,8 +33,11 @@ public class PasswordResets {
     private final OneTimeTokens tokens;
     private final AccountMails mails;
     private final IdentityProperties properties;
+    private final Clock clock;
 
-    PasswordResets(Accounts accounts, OneTimeTokens tokens, AccountMails mails, IdentityProperties properties) {
+    PasswordResets(Accounts accounts, OneTimeTokens tokens, AccountMails mails, IdentityProperties properties,
+                   Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.tokens = tokens;
         this.mails = mails;
@@ -42,12 +47,19 @@ public class PasswordResets {
     /**
      * Mails a reset link if the e-mail has an ACTIVE account; does nothing otherwise. Called by
      * {@link ResetRequestWorker}, never on the request path: the request only records the e-mail
-     * ({@link ResetRequests}), so its answer cannot tell, by content or by time, which e-mails have accounts.
+     * ({@link ResetRequests}), so its answer cannot tell, by content or by time, which e-mails have accounts. An
+     * account that got {@code mailsPerHour} reset links within the last hour gets no more until the hour has passed.
      */
-    void sendResetLink(String email) {
+    void sendResetLink(String email, int mailsPerHour) {
         accounts.findByEmail(email)
                 .filter(account -> account.status() == AccountStatus.ACTIVE)
                 .ifPresentOrElse(account -> {
+                    if (tokens.issuedSince(account.id(), TokenPurpose.PASSWORD_RESET,
+                            clock.instant().minus(Duration.ofHours(1))) >= mailsPerHour) {
+                        log.warn("Password reset for account {} not mailed: {} links within the last hour already",
+                                account.id(), mailsPerHour);
+                        return;
+                    }
                     tokens.revokeAll(account.id(), Set.of(TokenPurpose.PASSWORD_RESET));
                     var ttl = properties.tokens().passwordResetTtl();
                     String token = tokens.issue(TokenPurpose.PASSWORD_RESET, account.id(), account.email(), null, null,

@@ -16,10 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param lease        how long a claimed request is left to the instance that claimed it before another may take it
  *                     over (that instance stopped, or the mail could not be sent)
  * @param maxAttempts  claims after which a request is dropped, logged at ERROR
+ * @param mailsPerHour reset mails one account gets at most within an hour; further requests are dropped (logged), so
+ *                     that nobody can flood a known person's mailbox
  */
 @Validated
 @ConfigurationProperties("iinj.identity.password-resets")
 record ResetRequestSettings(@NotNull @DefaultValue("1s") Duration pollInterval,
                             @NotNull @DefaultValue("1m") Duration lease,
-                            @Min(1) @DefaultValue("5") int maxAttempts) {
+                            @Min(1) @DefaultValue("5") int maxAttempts,
+                            @Min(1) @DefaultValue("5") int mailsPerHour) {
 }

@@ -49,7 +49,7 @@ class ResetRequestWorker {
             return;
         }
         try {
-            resets.sendResetLink(request.email());
+            resets.sendResetLink(request.email(), settings.mailsPerHour());
             requests.remove(request);
         } catch (RuntimeException e) {
             // left leased: any instance takes it again once the lease has passed

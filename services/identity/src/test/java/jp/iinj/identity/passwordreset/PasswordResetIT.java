@@ -182,6 +182,21 @@ class PasswordResetIT {
     }
 
     @Test
+    void aKnownPersonGetsAtMostTheHourlyNumberOfResetMailsHoweverManyAreRequested() {
+        int limit = settings.mailsPerHour();
+        for (int i = 0; i < limit + 2; i++) {
+            assertThat(requestReset(email).statusCode()).isEqualTo(202);
+        }
+        await("every request handled").atMost(Duration.ofSeconds(30)).until(() -> pendingRequestsFor(email) == 0);
+        assertThat(mailBox.messagesTo(email)).hasSize(limit);
+
+        // an hour later the person can ask again
+        clock.advance(Duration.ofMinutes(61));
+        requestReset(email);
+        assertThat(mailBox.awaitMessage(email, limit + 1)).contains("Subject: IINJ platform: reset your password");
+    }
+
+    @Test
     void aWeakPasswordIsRefusedWithoutSpendingTheToken() {
         api.post("/api/identity/password-resets", "{\"email\":" + Api.quote(email) + "}");
         String token = MailBox.tokenIn(mailBox.awaitMessage(email, 1));
