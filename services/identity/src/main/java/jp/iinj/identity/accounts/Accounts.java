@@ -174,15 +174,20 @@ public class Accounts {
             return false;
         }
         Instant now = clock.instant();
+        List<String> ended = new ArrayList<>();
         for (Account account : store.findWithMember(memberId)) {
             if (actsOnlyFor(account, memberId)) {
                 authorizations.removeAllOf(account.id());
                 store.endSessionsBefore(account.id(), now);
+                ended.add(account.id());
                 log.info("Account {} acts only for member {}, which is no longer active: its sessions and refresh "
                         + "tokens are ended", account.id(), memberId);
             }
         }
         boolean changed = granted.changeStanding(memberId, false, since);
+        // a refresh that raced the first removal may have saved its authorization back; from here on no token
+        // carries the claim, and this pass removes what such a refresh saved
+        ended.forEach(authorizations::removeAllOf);
         log.info("Member {} is no longer active since {}", memberId, since);
         return changed;
     }
