@@ -65,7 +65,19 @@ record DataDirectory(Path root) {
      * and kept: with another key identity could not open the keys it stored.
      */
     Path identityKeyEncryptionKey() {
-        Path file = secrets().resolve("identity-key-encryption-key");
+        return secret("identity-key-encryption-key");
+    }
+
+    /**
+     * The portal's client secret at identity (base64 of 32 random bytes), generated at the first start and kept, so
+     * that both get the same one: with it the portal's server side gets refresh tokens.
+     */
+    Path portalClientSecret() {
+        return secret("portal-client-secret");
+    }
+
+    private Path secret(String name) {
+        Path file = secrets().resolve(name);
         if (Files.exists(file)) {
             return file;
         }
@@ -81,6 +93,15 @@ record DataDirectory(Path root) {
             throw new StartupFailure("Cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
+    }
+
+    /** A secret's value, as a service gets it in its environment. */
+    String readSecret(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new StartupFailure("Cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** 700 for a directory, 600 for a file, from the moment it exists (where the file system knows POSIX modes). */

@@ -196,7 +196,8 @@ public final class LocalPlatform {
         out.printf(Locale.ROOT, " IINJ local platform is up: %.1f s%s%n", seconds(launched), sinceBuildStarted());
         out.println();
         services.stream().filter(service -> service.name().equals(ServiceSpec.GATEWAY)).findFirst().ifPresent(gateway -> {
-            out.printf(" Open %s  (the front door: every API, sign-in, Swagger UI)%n", gateway.apiUrl());
+            out.printf(" Open %s  (the portal: register, sign in, every page)%n", gateway.url("/"));
+            out.printf("      %s  (every API, in Swagger UI)%n", gateway.apiUrl());
             out.println();
         });
         for (ServiceProcess service : services) {

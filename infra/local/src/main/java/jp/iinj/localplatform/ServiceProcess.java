@@ -48,6 +48,9 @@ final class ServiceProcess {
      * What a service gets from the platform: its database, the platform's Kafka, the others' addresses, the mail
      * folder, and identity the key-encryption key of its signing keys.
      */
+    /** identity's name for it; the portal reads the same variable */
+    static final String PORTAL_CLIENT_SECRET_VARIABLE = "IINJ_IDENTITY_PORTAL_CLIENT_SECRET";
+
     static Map<String, String> environment(ServiceSpec spec, PlatformSettings settings, DataDirectory data) {
         // Spring Boot's relaxed binding: SPRING_MONGODB_URI is spring.mongodb.uri
         Map<String, String> environment = new HashMap<>();
@@ -60,6 +63,11 @@ final class ServiceProcess {
             // the key-encryption key of its signing keys: a file, so that the key is in no process's environment
             environment.put(IDENTITY_KEY_ENCRYPTION_KEY_FILE_VARIABLE, settings.identityKeyEncryptionKeyFile()
                     .orElseGet(data::identityKeyEncryptionKey).toString());
+        }
+        if ((spec.name().equals(ServiceSpec.IDENTITY) || spec.name().equals(ServiceSpec.PORTAL))
+                && System.getenv(PORTAL_CLIENT_SECRET_VARIABLE) == null) {
+            // the same secret for both (unless the launcher's environment brings one, which both inherit)
+            environment.put(PORTAL_CLIENT_SECRET_VARIABLE, data.readSecret(data.portalClientSecret()));
         }
         // tokens are issued under the front door's address; the gateway checks "iss" against it
         settings.allServices().stream().filter(other -> other.name().equals(ServiceSpec.GATEWAY)).findFirst()
@@ -79,7 +87,7 @@ final class ServiceProcess {
         return URI.create("http://" + LOOPBACK + ":" + spec.port() + ServiceSpec.HEALTH_PATH);
     }
 
-    private String url(String path) {
+    String url(String path) {
         return "http://localhost:" + spec.port() + path;
     }
 

@@ -18,10 +18,12 @@ record ServiceSpec(String name, int port, String apiPath) {
     static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("identity", 8105, "/.well-known/openid-configuration"),
             new ServiceSpec("member-registry", 8101, "/v3/api-docs"),
+            new ServiceSpec("portal", 8106, "/"),
             new ServiceSpec("gateway", 8100, "/swagger-ui.html"));
 
     static final String GATEWAY = "gateway";
     static final String IDENTITY = "identity";
+    static final String PORTAL = "portal";
 
     static final String HEALTH_PATH = "/actuator/health";
 

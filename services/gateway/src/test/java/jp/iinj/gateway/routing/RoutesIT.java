@@ -63,7 +63,14 @@ class RoutesIT extends GatewayTestSupport {
                 new RouteCase("identity", HttpMethod.POST, "/logout", IDENTITY, "/logout"),
                 new RouteCase("identity", HttpMethod.GET, "/connect/logout", IDENTITY, "/connect/logout"),
                 new RouteCase("identity", HttpMethod.POST, "/api/identity/sign-ups", IDENTITY, "/api/identity/sign-ups"),
-                new RouteCase("identity-api-docs", HttpMethod.GET, "/api-docs/identity", IDENTITY, "/v3/api-docs"));
+                new RouteCase("identity-api-docs", HttpMethod.GET, "/api-docs/identity", IDENTITY, "/v3/api-docs"),
+                new RouteCase("portal", HttpMethod.GET, "/", PORTAL, "/"),
+                new RouteCase("portal", HttpMethod.GET, "/assets/portal.css", PORTAL, "/assets/portal.css"),
+                new RouteCase("portal", HttpMethod.GET, "/callback", PORTAL, "/callback"),
+                new RouteCase("portal", HttpMethod.POST, "/register", PORTAL, "/register"),
+                new RouteCase("portal", HttpMethod.GET, "/account/password", PORTAL, "/account/password"),
+                new RouteCase("portal", HttpMethod.GET, "/organisations/3f0c/profile", PORTAL, "/organisations/3f0c/profile"),
+                new RouteCase("portal", HttpMethod.GET, "/regional/applications", PORTAL, "/regional/applications"));
     }
 
     @Autowired

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The running gateway (random port) in front of fake services: {@link #MEMBER_REGISTRY} and {@link #IDENTITY},
+ * The running gateway (random port) in front of fake services: {@link #MEMBER_REGISTRY}, {@link #IDENTITY} (and {@link #PORTAL}),
  * which also serves {@link #ISSUER}'s JWKS. Shared by every IT with the same settings (one Spring context). The
  * strict registration and sign-in limits are lifted here, since all tests come from 127.0.0.1; {@code RateLimitIT}
  * has its own context with small limits. Responses carry the id of the route taken in {@code X-Test-Route}.
@@ -38,6 +38,7 @@ public abstract class GatewayTestSupport {
     protected static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
     protected static final FakeService MEMBER_REGISTRY = FakeService.start("member-registry");
     protected static final FakeService IDENTITY = FakeService.start("identity");
+    protected static final FakeService PORTAL = FakeService.start("portal");
 
     static {
         IDENTITY.answer("/oauth2/jwks", ISSUER.jwks());
@@ -50,6 +51,7 @@ public abstract class GatewayTestSupport {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("iinj.gateway.services.member-registry", MEMBER_REGISTRY::url);
         registry.add("iinj.gateway.services.identity", IDENTITY::url);
+        registry.add("iinj.gateway.services.portal", PORTAL::url);
     }
 
     protected WebTestClient client() {
