@@ -41,8 +41,12 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
+
+import reactor.core.publisher.Mono;
 
 /**
  * Sign-in: OIDC authorization code with PKCE at identity, through the gateway. The tokens stay in the server-side
@@ -161,7 +165,11 @@ class SignInConfiguration {
                             return failed.onAuthenticationFailure(exchange, error);
                         }))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN_PATH)))
+                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN_PATH))
+                        // a form without its CSRF token (mostly: a page older than its session) or a page of another
+                        // role: the error page (templates/error/403.html), not Spring's plain text
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
+                .csrf(csrf -> csrf.accessDeniedHandler((exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
                 .logout(logout -> logout
                         .requiresLogout(new PathPatternParserServerWebExchangeMatcher("/sign-out", HttpMethod.POST))
                         .logoutSuccessHandler(signedOut))
