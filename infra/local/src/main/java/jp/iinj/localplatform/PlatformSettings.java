@@ -28,7 +28,8 @@ record PlatformSettings(
         int mongoPort,
         Optional<MongoUri> externalMongo,
         Optional<Path> identityKeyEncryptionKeyFile,
-        boolean identityKeyEncryptionKeyInline) {
+        boolean identityKeyEncryptionKeyInline,
+        boolean portalClientSecretGiven) {
 
     static final String NO_SERVICES = "none";
     static final String IDENTITY_KEY_ENCRYPTION_KEY = "iinj.identity.key-encryption-key";
@@ -63,7 +64,9 @@ record PlatformSettings(
                 source.get("iinj.mongodb.uri").map(MongoUri::new),
                 source.get(IDENTITY_KEY_ENCRYPTION_KEY_FILE).map(Path::of),
                 // the key itself only from the environment (a system property shows in ps), inherited by identity
-                Source.nonBlank(environment.get(Source.environmentName(IDENTITY_KEY_ENCRYPTION_KEY))).isPresent());
+                Source.nonBlank(environment.get(Source.environmentName(IDENTITY_KEY_ENCRYPTION_KEY))).isPresent(),
+                // given to the launcher, it is inherited by identity and the portal; otherwise the launcher makes one
+                Source.nonBlank(environment.get(ServiceProcess.PORTAL_CLIENT_SECRET_VARIABLE)).isPresent());
         settings.requireDistinctPorts();
         return settings;
     }

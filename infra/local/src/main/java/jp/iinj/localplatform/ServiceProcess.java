@@ -65,7 +65,7 @@ final class ServiceProcess {
                     .orElseGet(data::identityKeyEncryptionKey).toString());
         }
         if ((spec.name().equals(ServiceSpec.IDENTITY) || spec.name().equals(ServiceSpec.PORTAL))
-                && System.getenv(PORTAL_CLIENT_SECRET_VARIABLE) == null) {
+                && !settings.portalClientSecretGiven()) {
             // the same secret for both (unless the launcher's environment brings one, which both inherit)
             environment.put(PORTAL_CLIENT_SECRET_VARIABLE, data.readSecret(data.portalClientSecret()));
         }

@@ -50,8 +50,26 @@ class ServiceEnvironmentTest {
         // the key itself is inherited from the launcher's environment; nothing is added beside it
         PlatformSettings inline = PlatformSettings.read(Map.of("IINJ_IDENTITY_KEY_ENCRYPTION_KEY", "a2V5"), properties());
         assertThat(ServiceProcess.environment(spec("identity"), inline, data)).doesNotContainKey(KEY_FILE);
-        assertThat(root.resolve("secrets")).doesNotExist();
+        assertThat(root.resolve("secrets/identity-key-encryption-key")).doesNotExist();
     }
+
+    @Test
+    void identityAndThePortalGetTheSameGeneratedClientSecretUnlessTheLauncherWasGivenOne() {
+        DataDirectory data = DataDirectory.prepare(root);
+        PlatformSettings generated = PlatformSettings.read(Map.of(), properties());
+        String identitySecret = ServiceProcess.environment(spec("identity"), generated, data).get(PORTAL_SECRET);
+        assertThat(identitySecret).isNotBlank().hasSizeGreaterThanOrEqualTo(40);
+        assertThat(ServiceProcess.environment(spec("portal"), generated, data)).containsEntry(PORTAL_SECRET, identitySecret);
+        assertThat(ServiceProcess.environment(spec("member-registry"), generated, data)).doesNotContainKey(PORTAL_SECRET);
+        // kept: the next start gives both the same secret again
+        assertThat(ServiceProcess.environment(spec("identity"), PlatformSettings.read(Map.of(), properties()), data))
+                .containsEntry(PORTAL_SECRET, identitySecret);
+
+        PlatformSettings given = PlatformSettings.read(Map.of(PORTAL_SECRET, "from-the-deployment"), properties());
+        assertThat(ServiceProcess.environment(spec("portal"), given, data)).doesNotContainKey(PORTAL_SECRET);
+    }
+
+    private static final String PORTAL_SECRET = "IINJ_IDENTITY_PORTAL_CLIENT_SECRET";
 
     private static ServiceSpec spec(String name) {
         return ServiceSpec.ALL.stream().filter(spec -> spec.name().equals(name)).findFirst().orElseThrow();
