@@ -1,6 +1,5 @@
 package jp.iinj.gateway.ratelimiting;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -8,6 +7,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jp.iinj.httpapi.core.problems.LimitProblems;
 import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.gateway.ratelimiting.RateLimitProperties.KeyType;
+import jp.iinj.gateway.routing.ClientAddress;
 import jp.iinj.gateway.ratelimiting.RateLimitProperties.NamedLimit;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +24,7 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Takes one token from the request's bucket before it is routed; an empty bucket is a 429 problem with
  * {@code Retry-After}. Runs after authentication (a Spring Security web filter), so the principal is known.
- * The client IP is the connection's peer; behind a trusted proxy set {@code server.forward-headers-strategy}.
+ * The client IP is the connection's peer, or the address a trusted forwarder (the portal) names ({@link ClientAddress}).
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
@@ -33,10 +33,12 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final RateLimitProperties properties;
     private final ProxyManager<String> buckets;
+    private final ClientAddress clientAddress;
 
-    RateLimitFilter(RateLimitProperties properties, ProxyManager<String> buckets) {
+    RateLimitFilter(RateLimitProperties properties, ProxyManager<String> buckets, ClientAddress clientAddress) {
         this.properties = properties;
         this.buckets = buckets;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -55,7 +57,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 });
     }
 
-    private static Mono<String> key(ServerWebExchange exchange, KeyType type) {
+    private Mono<String> key(ServerWebExchange exchange, KeyType type) {
         Mono<String> ip = Mono.fromSupplier(() -> "ip:" + clientIp(exchange));
         if (type == KeyType.IP) {
             return ip;
@@ -67,12 +69,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 .switchIfEmpty(ip);
     }
 
-    private static String clientIp(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    private String clientIp(ServerWebExchange exchange) {
+        String address = clientAddress.of(exchange);
+        return address == null ? "unknown" : address;
     }
 
     private static ProblemException tooManyRequests(ConsumptionProbe probe) {

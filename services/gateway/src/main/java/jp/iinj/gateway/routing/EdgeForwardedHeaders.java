@@ -1,6 +1,5 @@
 package jp.iinj.gateway.routing;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 
@@ -13,11 +12,18 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Tells the services the address the caller used ({@code X-Forwarded-Host/Proto/Port/For}), so that identity's
  * redirects (to the login page, back to the client) point at the gateway, not at the service. The gateway is the
- * front door and trusts no proxy before it: whatever forwarding headers a caller sent are replaced, never passed on.
+ * front door and trusts no proxy before it: whatever forwarding headers a caller sent are replaced, never passed on
+ * (the address a trusted forwarder, the portal, names is the one exception: {@link ClientAddress}).
  * (The stock XForwardedHeadersFilter only runs with {@code trusted-proxies} set, and then keeps callers' values.)
  */
 @Component
 class EdgeForwardedHeaders implements HttpHeadersFilter {
+
+    private final ClientAddress clientAddress;
+
+    EdgeForwardedHeaders(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
+    }
 
     private static final List<String> CALLER_FORWARDING = List.of("Forwarded", "X-Forwarded-Host", "X-Forwarded-Proto",
             "X-Forwarded-Port", "X-Forwarded-For", "X-Forwarded-Prefix", "X-Forwarded-Ssl");
@@ -35,9 +41,9 @@ class EdgeForwardedHeaders implements HttpHeadersFilter {
         forwarded.set("X-Forwarded-Proto", uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
         forwarded.set("X-Forwarded-Port", Integer.toString(port));
-        InetSocketAddress caller = request.getRemoteAddress();
-        if (caller != null && caller.getAddress() != null) {
-            forwarded.set("X-Forwarded-For", caller.getAddress().getHostAddress());
+        String caller = clientAddress.of(exchange);
+        if (caller != null) {
+            forwarded.set("X-Forwarded-For", caller);
         }
         return forwarded;
     }

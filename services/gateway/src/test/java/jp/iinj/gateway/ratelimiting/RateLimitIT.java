@@ -26,6 +26,38 @@ class RateLimitIT extends GatewayTestSupport {
             registry.add(prefix + ".refill-tokens", () -> 1);
             registry.add(prefix + ".refill-period", () -> "1h");
         }
+        registry.add("iinj.gateway.forwarders", () -> "127.0.0.10");
+    }
+
+    @Test
+    void aTrustedForwarderIsCountedPerAddressItNamesAndPassesItOn() {
+        WebTestClient portal = clientFrom("127.0.0.10");
+        registerFor(portal, "198.51.100.1").expectStatus().isOk();
+        registerFor(portal, "198.51.100.1").expectStatus().isOk();
+        expectTooManyRequests(registerFor(portal, "198.51.100.1"));
+        // another person using the portal has a bucket of their own
+        registerFor(portal, "198.51.100.2").expectStatus().isOk();
+        assertThat(MEMBER_REGISTRY.received("/api/members/organisations").stream().reduce((first, second) -> second).orElseThrow().header("X-Forwarded-For"))
+                .isEqualTo("198.51.100.2");
+        // garbage instead of an address counts as the forwarder itself
+        registerFor(portal, "not-an-address").expectStatus().isOk();
+        assertThat(MEMBER_REGISTRY.received("/api/members/organisations").stream().reduce((first, second) -> second).orElseThrow().header("X-Forwarded-For"))
+                .isEqualTo("127.0.0.10");
+    }
+
+    @Test
+    void anyoneElsesForwardedForIsIgnored() {
+        WebTestClient stranger = clientFrom("127.0.0.11");
+        registerFor(stranger, "198.51.100.3").expectStatus().isOk();
+        registerFor(stranger, "198.51.100.4").expectStatus().isOk();
+        expectTooManyRequests(registerFor(stranger, "198.51.100.5"));
+        assertThat(MEMBER_REGISTRY.received("/api/members/organisations").stream().reduce((first, second) -> second).orElseThrow().header("X-Forwarded-For"))
+                .isEqualTo("127.0.0.11");
+    }
+
+    private static WebTestClient.ResponseSpec registerFor(WebTestClient client, String forwardedFor) {
+        return client.post().uri("/api/members/organisations").header("X-Forwarded-For", forwardedFor)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
     }
 
     @Test

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The portal's only way to the platform: HTTP to the gateway. {@link #asPerson()} sends the signed-in person's access
  * token (refreshed when it has expired, for a confidential portal); {@link #anonymous()} sends none (registration,
- * the public catalogues, password links). Both pass the page request's correlation id on, and turn every error
+ * the public catalogues, password links). Both pass the page request's correlation id and the person's address
+ * ({@link ForwardedClient}) on, and turn every error
  * answer into an {@link ApiProblem}.
  */
 @Component
@@ -61,6 +62,9 @@ public class GatewayClient {
         return (request, next) -> RequestCorrelation.current()
                 .map(id -> ClientRequest.from(request).header(CorrelationIds.HEADER, id).build())
                 .defaultIfEmpty(request)
+                .flatMap(withId -> ForwardedClient.current()
+                        .map(address -> ClientRequest.from(withId).header("X-Forwarded-For", address).build())
+                        .defaultIfEmpty(withId))
                 .flatMap(next::exchange);
     }
 

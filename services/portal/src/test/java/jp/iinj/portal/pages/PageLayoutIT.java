@@ -112,6 +112,19 @@ class PageLayoutIT extends PortalTestSupport {
     }
 
     @Test
+    void apiCallsCarryThePageRequestsCorrelationIdAndThePersonsAddress() {
+        GATEWAY.answer("GET", "/api/members/organisations/3f0c", Answer.json(200,
+                "{\"id\":\"3f0c\",\"legalName\":\"株式会社テスト精機\",\"organisationType\":\"SME\",\"bureau\":\"kanto\",\"status\":\"ACTIVE\"}"));
+        as(owner("3f0c")).get().uri("/organisations/3f0c")
+                .header("X-Correlation-Id", "page-request-1").header("X-Forwarded-For", "198.51.100.7")
+                .exchange().expectStatus().isOk();
+        var call = GATEWAY.last("GET", "/api/members/organisations/3f0c");
+        assertThat(call.header("X-Correlation-Id")).isEqualTo("page-request-1");
+        assertThat(call.header("X-Forwarded-For")).isEqualTo("198.51.100.7");
+        assertThat(call.header("Authorization")).startsWith("Bearer ");
+    }
+
+    @Test
     void anApiThatNoLongerAcceptsTheTokenSendsThePersonToSignInAgain() {
         GATEWAY.answer("GET", "/api/members/organisations/3f0c", Answer.problem(401, "Unauthorized", "token revoked"));
         as(owner("3f0c")).get().uri("/organisations/3f0c").exchange()
