@@ -461,6 +461,24 @@ class AuthorizationMatrixIT {
                 row("GET /default-ui.css", everyone(200)),
                 row("GET /logout", everyone(200)),
 
+                // ---- the portal's pages ----------------------------------------------------------------------------------
+                // the portal signs people in itself and keeps their tokens in its session: a bearer token is no session,
+                // so every caller here is a visitor. Public pages answer 200, every other page sends to sign-in, and a
+                // form without the session's CSRF token is refused (403, a page). What a signed-in person may see
+                // through the portal is checked in the browser (PortalJourneysIT, journey 4).
+                row("GET /", everyone(200)).asPage(),
+                row("GET /assets/portal.css", everyone(200)).asPage(),
+                row("GET /setup", everyone(200)).asPage(),
+                row("GET /sign-in/iinj", everyone(302)).asPage(),
+                row("GET /organisations/{A}", everyone(302)).asPage(),
+                row("GET /organisations/{B}/profile", everyone(302)).asPage(),
+                row("GET /regional/applications", everyone(302)).asPage(),
+                row("GET /regional/imports", everyone(302)).asPage(),
+                row("GET /admin/clusters", everyone(302)).asPage(),
+                row("GET /admin/accounts", everyone(302)).asPage(),
+                row("POST /language", everyone(403)).asPage(),
+                row("POST /sign-out", everyone(403)).asPage(),
+
                 // ---- the gateway's own ----------------------------------------------------------------------------------
                 row("GET /actuator/health", everyone(200)),
                 row("GET /actuator/info", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
@@ -500,6 +518,16 @@ class AuthorizationMatrixIT {
                 cell.body(values), cell.headers(values));
 
         assertThat(answer.status()).as("%s as %s: %s", cell.row(), cell.actor(), answer).isEqualTo(cell.expectedStatus());
+        if (cell.row().page()) {
+            // a person never sees a problem body: pages answer pages, and send to sign-in (at identity) when needed
+            if (answer.status() == 302 && !cell.row().path().startsWith("/sign-in/")) {
+                assertThat(answer.header("Location").orElse("")).as("redirect as %s: %s", cell.actor(), answer).contains("/sign-in/iinj");
+            }
+            if (answer.status() >= 400 || answer.status() == 200 && !cell.row().path().startsWith("/assets/")) {
+                assertThat(answer.contentType()).as("a page as %s: %s", cell.actor(), answer).startsWith("text/html");
+            }
+            return;
+        }
         // the OAuth 2.0 / OIDC protocol endpoints keep their RFCs' error format ({"error": ...})
         if (answer.status() >= 400 && !cell.row().path().startsWith("/oauth2/") && !cell.row().path().equals("/userinfo")) {
             assertThat(answer.isProblem()).as("problem+json as %s: %s", cell.actor(), answer).isTrue();

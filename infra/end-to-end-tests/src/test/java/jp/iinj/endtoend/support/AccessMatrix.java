@@ -84,7 +84,7 @@ public final class AccessMatrix {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(request + ": no expectation for " + missing);
         }
-        return new Row(methodAndPath[0], methodAndPath[1], body, Map.of(), expected);
+        return new Row(methodAndPath[0], methodAndPath[1], body, Map.of(), expected, false);
     }
 
     /** One cell per (row, actor), in the table's order. */
@@ -93,7 +93,12 @@ public final class AccessMatrix {
                 .map(actor -> new Cell(row, actor, row.expected().get(actor))));
     }
 
-    public record Row(String method, String path, String body, Map<String, String> headers, Map<Actor, Integer> expected) {
+    /**
+     * @param page a portal page: answers are HTML pages, never problems, and a redirect to sign in stands for "needs
+     *             a signed-in person" (a bearer token is no portal session)
+     */
+    public record Row(String method, String path, String body, Map<String, String> headers, Map<Actor, Integer> expected,
+                      boolean page) {
 
         public Row {
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -104,7 +109,12 @@ public final class AccessMatrix {
         public Row withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Row(method, path, body, more, expected);
+            return new Row(method, path, body, more, expected, page);
+        }
+
+        /** The same row as a portal page ({@link #page}). */
+        public Row asPage() {
+            return new Row(method, path, body, headers, expected, true);
         }
 
         /** The placeholders of the path, the body and the header values, e.g. {@code A}, {@code NEW_EMAIL}. */

@@ -26,6 +26,13 @@ class PageLayoutIT extends PortalTestSupport {
     }
 
     @Test
+    void aPageIsHtmlEvenForAClientThatAsksForJson() {
+        web.get().uri("/").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
     void englishIsChosenWithTheSwitchAndRemembered() {
         var answer = web.mutateWith(csrf()).post().uri("/language")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
