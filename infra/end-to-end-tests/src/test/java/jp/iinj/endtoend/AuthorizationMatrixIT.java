@@ -458,7 +458,6 @@ class AuthorizationMatrixIT {
                 // an authorization request without its parameters
                 row("GET /oauth2/authorize", everyone(400)),
                 row("GET /login", everyone(200)),
-                row("GET /default-ui.css", everyone(200)),
                 row("GET /logout", everyone(200)),
 
                 // ---- the portal's pages ----------------------------------------------------------------------------------

@@ -101,6 +101,15 @@ public final class Actors {
         return credentials.get(actor).email();
     }
 
+    /** The person's password, for signing in through a browser (the portal). */
+    public String password(Actor actor) {
+        Credentials person = credentials.get(actor);
+        if (person == null) {
+            throw new IllegalArgumentException(actor + " does not sign in");
+        }
+        return person.password();
+    }
+
     /** Organisation A: Tokyo (Kanto bureau), ACTIVE, {@link Actor#MEMBER_A} acts for it. */
     public String organisationA() {
         return organisationA;

@@ -59,7 +59,6 @@ class RoutesIT extends GatewayTestSupport {
                 new RouteCase("identity", HttpMethod.GET, "/.well-known/openid-configuration",
                         IDENTITY, "/.well-known/openid-configuration"),
                 new RouteCase("identity", HttpMethod.GET, "/userinfo", IDENTITY, "/userinfo"),
-                new RouteCase("identity", HttpMethod.GET, "/default-ui.css", IDENTITY, "/default-ui.css"),
                 new RouteCase("identity", HttpMethod.POST, "/logout", IDENTITY, "/logout"),
                 new RouteCase("identity", HttpMethod.GET, "/connect/logout", IDENTITY, "/connect/logout"),
                 new RouteCase("identity", HttpMethod.POST, "/api/identity/sign-ups", IDENTITY, "/api/identity/sign-ups"),

@@ -95,11 +95,12 @@ class SecurityConfiguration {
     SecurityFilterChain signIn(HttpSecurity http, AccountAuthenticationProvider accounts) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/error", "/login", "/default-ui.css", "/favicon.ico").permitAll()
+                        .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 // only this chain signs people in, and only against the accounts (no parent manager)
                 .authenticationManager(new ProviderManager(accounts))
-                .formLogin(Customizer.withDefaults());
+                // the form is identity's own page in Japanese or English (signinpage/SignInPageController)
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 }

@@ -34,6 +34,11 @@ public record SignInAttempt(String address, Optional<String> account, Optional<S
                 Optional.empty());
     }
 
+    /** A person at the sign-in form (rather than a client authenticating). */
+    static boolean isFormLogin(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && FORM_LOGIN.equals(PATHS.getPathWithinApplication(request));
+    }
+
     /** The sign-in attempt a request makes, if it makes one: {@code POST /login} or a client authentication. */
     static Optional<SignInAttempt> of(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod())) {

@@ -62,15 +62,18 @@ class HttpEdgeIT {
         assertThat(csp).isEqualTo("default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; "
                 + "base-uri 'none'");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-        // what the policy allows is what the generated page uses: its own stylesheet and a form posted here
+        // what the policy allows is what the page uses: the platform's stylesheet (the portal's, same front door)
+        // and a form posted here; Japanese unless the person chose English
         String html = page.body();
-        assertThat(html).contains("<link href=\"/default-ui.css\" rel=\"stylesheet\"")
-                .contains("<form class=\"login-form\" method=\"post\" action=\"/login\">")
+        assertThat(html).contains("<html lang=\"ja\">", "<link rel=\"stylesheet\" href=\"/assets/portal.css\">",
+                        "<form method=\"post\" action=\"/login\"", "<label for=\"username\">メールアドレス</label>",
+                        "name=\"_csrf\"")
                 .doesNotContain("<script", "<style", "style=\"", "<img", "<iframe")
                 // no inline event handlers either
                 .doesNotContainPattern("\\son[a-z]+=");
-        var stylesheet = new Browser().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/default-ui.css")));
-        assertThat(stylesheet.statusCode()).isEqualTo(200);
-        assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        HttpResponse<String> english = new Browser().get("http://localhost:" + port + "/login?lang=en");
+        assertThat(english.body()).contains("<html lang=\"en\">", "<label for=\"username\">E-mail</label>");
+        assertThat(english.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
+                assertThat(cookie).startsWith("PORTAL_LANG=en").contains("HttpOnly", "SameSite=Lax"));
     }
 }

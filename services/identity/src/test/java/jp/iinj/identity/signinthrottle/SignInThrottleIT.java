@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * identity throttles sign-ins itself, called directly as the probe called it on its own port (66 attempts without
  * a single 429): failures are counted per client address and per account or machine client, in MongoDB, and past
- * the limit the answer is 429 problem+json with Retry-After.
+ * the limit the answer is 429 with Retry-After: problem+json for clients, the sign-in page saying so for a browser.
  */
 @IdentityIntegrationTest
 class SignInThrottleIT {
@@ -105,6 +105,25 @@ class SignInThrottleIT {
     }
 
     @Test
+    void aBrowserAtTheFormReadsThePageSayingHowLongToWaitNotAProblemBody() {
+        freshWindows();
+        String email = TestAccounts.uniqueEmail("browser");
+        new TestAccounts(store, accounts).active(email, Set.of(), List.of(), List.of());
+        LoginForm browser = LoginForm.open(port, Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        for (int attempt = 0; attempt < properties.signInThrottle().accountMaxFailures(); attempt++) {
+            assertThat(LoginForm.refused(browser.submit(email, WRONG))).isTrue();
+        }
+
+        HttpResponse<String> page = browser.submit(email, WRONG);
+
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(page.body()).contains("<h1>サインイン</h1>", "role=\"alert\"", "秒ほど待ってから")
+                .doesNotContain("too-many-requests", "problem");
+    }
+
+    @Test
     void aMachineClientsWrongSecretsMeet429AfterTheLimit() {
         freshWindows();
         MachineClients.CreatedClient client = clients.create("throttled feed reader", List.of("kanto"));
@@ -157,11 +176,18 @@ class SignInThrottleIT {
         clock.set(Instant.parse("2031-01-01T00:00:00Z").plus(Duration.ofDays(DAY.incrementAndGet())));
     }
 
+    /** 429 with Retry-After: at the login form (a browser) the sign-in page saying so, for clients a problem. */
     private static void assertThrottled(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        if (answer.request().uri().getPath().equals("/login")) {
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(answer.body()).contains("role=\"alert\"");
+            return;
+        }
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         assertThat(Api.json(answer).path("type").asString()).isEqualTo("https://iinj.jp/problems/too-many-requests");
     }
 }
