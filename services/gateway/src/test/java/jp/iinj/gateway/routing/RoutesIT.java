@@ -63,6 +63,7 @@ class RoutesIT extends GatewayTestSupport {
                 new RouteCase("identity", HttpMethod.GET, "/connect/logout", IDENTITY, "/connect/logout"),
                 new RouteCase("identity", HttpMethod.POST, "/api/identity/sign-ups", IDENTITY, "/api/identity/sign-ups"),
                 new RouteCase("identity-api-docs", HttpMethod.GET, "/api-docs/identity", IDENTITY, "/v3/api-docs"),
+                new RouteCase("portal-imports", HttpMethod.POST, "/regional/imports", PORTAL, "/regional/imports"),
                 new RouteCase("portal", HttpMethod.GET, "/", PORTAL, "/"),
                 new RouteCase("portal", HttpMethod.GET, "/assets/portal.css", PORTAL, "/assets/portal.css"),
                 new RouteCase("portal", HttpMethod.GET, "/callback", PORTAL, "/callback"),

@@ -16,7 +16,11 @@ import reactor.core.publisher.Mono;
 public class ClusterCatalogue {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Cluster(String id, String name, String englishName, String bureau, boolean active) {
+    public record Cluster(String id, String name, String englishName, String bureau, Boolean active) {
+
+        public Cluster {
+            active = Boolean.TRUE.equals(active);
+        }
 
         public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) && englishName != null && !englishName.isBlank() ? englishName : name;
@@ -37,7 +41,7 @@ public class ClusterCatalogue {
     public Mono<List<Cluster>> active() {
         return gateway.anonymous().get().uri("/api/members/clusters").retrieve().bodyToMono(ClusterList.class)
                 .map(list -> list.clusters() == null ? List.<Cluster>of()
-                        : list.clusters().stream().filter(Cluster::active).toList())
+                        : list.clusters().stream().filter(cluster -> cluster.active()).toList())
                 .onErrorReturn(List.of());
     }
 }
