@@ -61,7 +61,7 @@ class HttpEdgeIT {
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).isEqualTo("default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; "
                 + "base-uri 'none'");
-        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         // what the policy allows is what the page uses: the platform's stylesheet (the portal's, same front door)
         // and a form posted here; Japanese unless the person chose English
         String html = page.body();

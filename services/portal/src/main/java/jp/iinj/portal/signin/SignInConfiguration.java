@@ -179,8 +179,10 @@ class SignInConfiguration {
                                         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' "
                                         + URI.create(portal.atGateway("/")).getScheme() + "://"
                                         + URI.create(portal.atGateway("/")).getAuthority() + "; frame-ancestors 'none'"))
+                        // same-origin, not no-referrer: under no-referrer a browser posts forms with "Origin: null",
+                        // which the gateway refuses as cross-origin; no address leaves the front door either way
                         .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
+                                org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 }

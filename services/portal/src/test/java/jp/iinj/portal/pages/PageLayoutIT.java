@@ -94,7 +94,7 @@ class PageLayoutIT extends PortalTestSupport {
                 .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
                         .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
                         .doesNotContain("unsafe-inline", "unsafe-eval"))
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Referrer-Policy", "same-origin")
                 .expectHeader().exists("X-Correlation-Id");
     }
 
