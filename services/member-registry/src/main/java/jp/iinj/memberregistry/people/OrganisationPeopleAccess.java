@@ -14,9 +14,11 @@ import reactor.core.publisher.Mono;
 class OrganisationPeopleAccess {
 
     private final Organisations organisations;
+    private final Departures departures;
 
-    OrganisationPeopleAccess(Organisations organisations) {
+    OrganisationPeopleAccess(Organisations organisations, Departures departures) {
         this.organisations = organisations;
+        this.departures = departures;
     }
 
     /** The organisation, if the caller may see it at all (404 otherwise). */
@@ -25,6 +27,7 @@ class OrganisationPeopleAccess {
                 ? organisations.byId(organisationId) : Mono.empty();
         return organisation
                 .filter(found -> PeopleVisibility.of(found, caller) != PeopleVisibility.NOTHING)
+                .filterWhen(found -> departures.visibleTo(found, caller))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no organisation " + organisationId)));
     }
 

@@ -1,5 +1,7 @@
 package jp.iinj.memberregistry.profile;
 
+import jp.iinj.memberregistry.people.Departures;
+
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -32,8 +34,11 @@ public class ProfileController {
     private final Organisations organisations;
     private final OrganisationChanges changes;
     private final ProfileRules rules;
+    private final Departures departures;
 
-    public ProfileController(Organisations organisations, OrganisationChanges changes, ProfileRules rules) {
+    public ProfileController(Organisations organisations, OrganisationChanges changes, ProfileRules rules,
+                             Departures departures) {
+        this.departures = departures;
         this.organisations = organisations;
         this.changes = changes;
         this.rules = rules;
@@ -49,7 +54,7 @@ public class ProfileController {
     public Mono<ResponseEntity<OrganisationResponse>> organisation(@PathVariable String organisationId) {
         return ServiceAccessConfiguration.caller()
                 .flatMap(caller -> organisations.byId(organisationId)
-                        .filter(organisation -> organisation.visibleTo(caller))
+                        .filterWhen(organisation -> departures.visibleTo(organisation, caller))
                         .map(organisation -> OrganisationResponse.okWithETag(organisation, caller)))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no organisation " + organisationId)));
     }

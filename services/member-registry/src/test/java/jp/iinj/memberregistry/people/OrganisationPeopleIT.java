@@ -138,6 +138,30 @@ class OrganisationPeopleIT {
     }
 
     @Test
+    void aRemovedStaffMemberNoLongerSeesTheOrganisationThoughTheirTokenStillNamesIt() {
+        String id = registerInOsaka();
+        String owner = "owner-" + UUID.randomUUID();
+        String staff = "staff-" + UUID.randomUUID();
+        sendJoined(id, owner, "OWNER", "大阪 次郎", JOINED);
+        sendJoined(id, staff, "STAFF", "鈴木 花子", JOINED.plusSeconds(60));
+        awaitPeople(id, 2);
+        String staffToken = token(staff, PlatformRole.MEMBER, List.of(id), List.of());
+        String ownerToken = token(owner, PlatformRole.MEMBER, List.of(id), List.of());
+        readOrganisation(id, staffToken).expectStatus().isOk();
+        // someone identity has not told the registry about yet is taken at their token's word
+        readOrganisation(id, token("staff-" + UUID.randomUUID(), PlatformRole.MEMBER, List.of(id), List.of())).expectStatus().isOk();
+
+        removePerson(id, staff, ownerToken).expectStatus().isAccepted();
+
+        readOrganisation(id, staffToken).expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        listPeople(id, staffToken).expectStatus().isNotFound();
+        readOrganisation(id, ownerToken).expectStatus().isOk();
+        listPeople(id, ownerToken).expectStatus().isOk();
+        // the regional body of the bureau and administrators are not affected, whoever they are
+        readOrganisation(id, token(staff, PlatformRole.ADMIN, List.of(id), List.of())).expectStatus().isOk();
+    }
+
+    @Test
     void onlyTheOwnerOrAnAdministratorRemovesAndNobodyRemovesTheOwner() {
         String id = registerInOsaka();
         String owner = "owner-" + UUID.randomUUID();
@@ -183,6 +207,10 @@ class OrganisationPeopleIT {
                     }
                 })
                 .exchange();
+    }
+
+    private WebTestClient.ResponseSpec readOrganisation(String id, String token) {
+        return http.get().uri("/api/members/organisations/{id}", id).headers(h -> h.setBearerAuth(token)).exchange();
     }
 
     private WebTestClient.ResponseSpec removePerson(String id, String subject, String token) {
