@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
@@ -133,6 +134,13 @@ class SignInConfiguration {
         return resolver;
     }
 
+    /** The token of a form, also of a multipart one (the CSV upload), where Spring reads none by default. */
+    private static XorServerCsrfTokenRequestAttributeHandler csrfTokens() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
+    }
+
     @Bean
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, PortalProperties portal,
                                           ReactiveClientRegistrationRepository registrations,
@@ -169,7 +177,9 @@ class SignInConfiguration {
                         // a form without its CSRF token (mostly: a page older than its session) or a page of another
                         // role: the error page (templates/error/403.html), not Spring's plain text
                         .accessDeniedHandler((exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
-                .csrf(csrf -> csrf.accessDeniedHandler((exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
+                .csrf(csrf -> csrf
+                        .csrfTokenRequestHandler(csrfTokens())
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
                 .logout(logout -> logout
                         .requiresLogout(new PathPatternParserServerWebExchangeMatcher("/sign-out", HttpMethod.POST))
                         .logoutSuccessHandler(signedOut))

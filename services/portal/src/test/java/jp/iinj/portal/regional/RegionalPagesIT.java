@@ -115,6 +115,22 @@ class RegionalPagesIT extends PortalTestSupport {
     }
 
     @Test
+    void theUploadFormsCsrfTokenIsReadFromItsMultipartBody() {
+        var person = web.mutateWith(person(regionalBody("kanto")));
+        var form = person.get().uri("/regional/imports").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        String session = form.getResponseCookies().getFirst("PORTAL_SESSION").getValue();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.getResponseBody());
+        assertThat(token.find()).isTrue();
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("_csrf", token.group(1));
+        body.part("charset", "UTF-8");
+        person.post().uri("/regional/imports").cookie("PORTAL_SESSION", session).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build())).exchange()
+                // past the CSRF check: the form itself refuses (no file)
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/regional/imports?refused=file");
+    }
+
+    @Test
     void anUploadWithoutAFileIsSentBackWithAMessage() {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("charset", "UTF-8");
