@@ -120,6 +120,52 @@ class PortalJourneysIT {
         }
     }
 
+    /**
+     * Journey 2: the owner invites a staff member, who accepts from the mail and signs in; the owner removes them, and
+     * they no longer see the organisation.
+     */
+    @Test
+    void theOwnerInvitesStaffWhoJoinsAndOnceRemovedNoLongerSeesTheOrganisation(Actors actors, RunningPlatform platform) {
+        String organisationA = actors.organisationA();
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String staffEmail = "browser-staff-" + suffix + "@e2e.example.jp";
+        String staffName = "E2E 職員 " + suffix;
+        try (PortalVisit owner = PortalVisit.japanese(chromium, platform.gatewayUrl());
+             PortalVisit staff = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
+            owner.signIn(actors.email(MEMBER_A), actors.password(MEMBER_A));
+            owner.open("/organisations/" + organisationA);
+            owner.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("職員の一覧と招待")).click();
+            owner.accessible("people").screenshot("people");
+            owner.page().locator("#email").fill(staffEmail);
+            owner.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("招待を送る")).click();
+            assertThat(owner.page().locator("[role=status]")).containsText("招待のメールを送りました");
+
+            staff.page().navigate(firstLink(awaitMailWith(actors, staffEmail, "/account/invitation?token="), "/account/invitation?token="));
+            assertThat(staff.page().locator("h1")).hasText("招待を受ける");
+            staff.accessible("accept the invitation").screenshot("invitation");
+            String password = Actors.newPassword();
+            staff.page().locator("#displayName").fill(staffName);
+            staff.page().locator("#password").fill(password);
+            staff.page().locator("#passwordConfirmation").fill(password);
+            staff.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("招待を受けて参加する")).click();
+            assertThat(staff.page().locator("[role=status]")).containsText("組織の職員として登録されました");
+            staff.signIn(staffEmail, password);
+            staff.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("自組織")).first().click();
+            assertThat(staff.page().locator("h1")).hasText(Actors.ORGANISATION_A_NAME);
+
+            owner.open("/organisations/" + organisationA + "/people");
+            owner.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(staffName + " を外す")).click();
+            owner.accessible("remove a staff member").screenshot("remove-staff");
+            owner.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("外す").setExact(true)).click();
+            assertThat(owner.page().locator("[role=status]")).containsText("外しました");
+
+            Response gone = staff.open("/organisations/" + organisationA);
+            org.assertj.core.api.Assertions.assertThat(gone.status()).isEqualTo(404);
+            assertThat(staff.page().locator("h1")).hasText("ページが見つかりません");
+            staff.accessible("not found after removal");
+        }
+    }
+
     /** Journey 3: a regional body imports a Shift_JIS CSV with good and bad rows, watches it, reads the row errors. */
     @Test
     void aRegionalBodyImportsAShiftJisCsvAndReadsTheRowErrors(Actors actors, RunningPlatform platform) {
