@@ -110,6 +110,8 @@ class AuthorizationMatrixIT {
             {"name":"{NEW_CLUSTER_NAME}","programme":"REGIONAL","bureau":"kanto","active":true}""";
     private static final String RESET_REQUEST = """
             {"email":"{NEW_EMAIL}"}""";
+    private static final String FIRST_ADMINISTRATOR = """
+            {"token":"not-the-token","email":"root@e2e.example.jp","displayName":"Root","password":"correct horse battery"}""";
     private static final String NEW_PASSWORD = """
             {"password":"e2e reset battery staple"}""";
 
@@ -444,6 +446,10 @@ class AuthorizationMatrixIT {
                 // ---- identity: passwords (anonymous; no account enumeration) ------------------------------------------
                 row("POST /api/identity/password-resets", RESET_REQUEST, everyone(202)),
                 row("POST /api/identity/password-resets/{UNKNOWN_TOKEN}", NEW_PASSWORD, everyone(400)),
+                // the first administrator's set-up link (anonymous: the token is the credential); on this platform an
+                // administrator exists, so the link is closed for everyone
+                row("GET /api/identity/first-administrator/setup", everyone(404)),
+                row("POST /api/identity/first-administrator", FIRST_ADMINISTRATOR, everyone(404)),
                 row("GET /api-docs/identity", everyone(200)),
 
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------

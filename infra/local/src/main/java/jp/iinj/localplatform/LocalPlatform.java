@@ -38,6 +38,9 @@ public final class LocalPlatform {
     private KafkaBrokerProcess broker;
     private EmbeddedMongoDb mongo;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** made fresh at every start; its line is in the banner only while no administrator exists */
+    private final FirstAdministratorLink firstAdministrator = FirstAdministratorLink.generate(Instant.now());
+    private static final String SETUP_STATE = "/api/identity/first-administrator/setup";
     private final List<ArchiveTraining.Job> missingArchives = new ArrayList<>();
     private BrokerArchive brokerArchive;
     private ArchiveTraining training;
@@ -114,7 +117,8 @@ public final class LocalPlatform {
             ServiceSpec spec = settings.services().get(i);
             Path jar = jars.get(i);
             ClassDataSharing cds = sharing.get(i);
-            step(() -> services.add(ServiceProcess.start(spec, jar, cds, settings, data)));
+            Map<String, String> extra = spec.name().equals(ServiceSpec.IDENTITY) ? firstAdministrator.identityEnvironment() : Map.of();
+            step(() -> services.add(ServiceProcess.start(spec, jar, cds, settings, data, extra)));
             if (cds != null && cds.archive().isEmpty() && !cds.trainingFailedBefore()) {
                 missingArchives.add(new ArchiveTraining.Job(spec, cds));
             }
@@ -198,6 +202,9 @@ public final class LocalPlatform {
         services.stream().filter(service -> service.name().equals(ServiceSpec.GATEWAY)).findFirst().ifPresent(gateway -> {
             out.printf(" Open %s  (the portal: register, sign in, every page)%n", gateway.url("/"));
             out.printf("      %s  (every API, in Swagger UI)%n", gateway.apiUrl());
+            services.stream().filter(service -> service.name().equals(ServiceSpec.IDENTITY)).findFirst()
+                    .flatMap(identity -> firstAdministrator.bannerLine(gateway.url(""), identity.uri(SETUP_STATE)))
+                    .ifPresent(setupLink -> out.println(" " + setupLink));
             out.println();
         });
         for (ServiceProcess service : services) {

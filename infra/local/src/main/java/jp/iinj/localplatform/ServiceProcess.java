@@ -25,7 +25,8 @@ final class ServiceProcess {
      * @param cds the service's class data sharing, or {@code null} to start the jar as built: with it, the extracted
      *            jar starts, with the archive when a training run has written one
      */
-    static ServiceProcess start(ServiceSpec spec, Path jar, ClassDataSharing cds, PlatformSettings settings, DataDirectory data) {
+    static ServiceProcess start(ServiceSpec spec, Path jar, ClassDataSharing cds, PlatformSettings settings, DataDirectory data,
+                                Map<String, String> extraEnvironment) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.JAVA);
         command.addAll(settings.serviceJavaOpts());
@@ -40,7 +41,9 @@ final class ServiceProcess {
         // reachable from this machine only; the launcher's Kafka and MongoDB listen on 127.0.0.1 too
         command.add("--server.address=" + LOOPBACK);
         command.add("--iinj.local-platform=true");
-        return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, environment(spec, settings, data),
+        Map<String, String> environment = new HashMap<>(environment(spec, settings, data));
+        environment.putAll(extraEnvironment);
+        return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, environment,
                 data.workingDirectory(spec.name()), data));
     }
 
@@ -84,7 +87,12 @@ final class ServiceProcess {
     }
 
     URI healthUri() {
-        return URI.create("http://" + LOOPBACK + ":" + spec.port() + ServiceSpec.HEALTH_PATH);
+        return uri(ServiceSpec.HEALTH_PATH);
+    }
+
+    /** An address of the service itself, on the loopback interface it listens on. */
+    URI uri(String path) {
+        return URI.create("http://" + LOOPBACK + ":" + spec.port() + path);
     }
 
     String url(String path) {

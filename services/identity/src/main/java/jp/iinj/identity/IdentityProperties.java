@@ -114,6 +114,13 @@ public record IdentityProperties(
     }
 
     /** The e-mail of the first administrator; used only while no administrator exists. */
-    public record Bootstrap(String adminEmail) {
+    /**
+     * @param adminEmail                  the deployments' way: an administrator account mailed a set-password link
+     * @param setupTokenSha256            the local platform's way: the SHA-256 (hex) of the one-time token of the
+     *                                    set-up link its banner prints; the token itself never reaches identity's
+     *                                    configuration
+     * @param setupTokenExpiresAt         when that link stops working
+     */
+    public record Bootstrap(String adminEmail, String setupTokenSha256, java.time.Instant setupTokenExpiresAt) {
     }
 }

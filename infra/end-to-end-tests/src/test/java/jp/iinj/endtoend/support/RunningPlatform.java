@@ -23,7 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -43,6 +46,7 @@ public final class RunningPlatform implements AutoCloseable {
 
     private static final String LAUNCHER = "jp.iinj.localplatform.LocalPlatform";
     private static final String READY = "Press Ctrl-C to stop.";
+    private static final Pattern SETUP_LINK = Pattern.compile("First administrator: open (\\S+)");
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     /** the launcher's own stop: services 20 s, then Kafka and MongoDB */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -77,7 +81,7 @@ public final class RunningPlatform implements AutoCloseable {
         }
         if (instance == null) {
             try {
-                instance = start();
+                instance = start(true);
             } catch (RuntimeException e) {
                 startupFailure = e;
                 throw e;
@@ -116,7 +120,25 @@ public final class RunningPlatform implements AutoCloseable {
         return dataDirectory.resolve("mail");
     }
 
-    private static RunningPlatform start() {
+    /**
+     * Another platform of its own, on a fresh data directory and without the bootstrap administrator: a new user's
+     * first start, whose banner prints the first administrator's set-up link. The caller closes it.
+     */
+    public static RunningPlatform startWithoutAdministrator() {
+        return start(false);
+    }
+
+    /** The set-up link the launcher's banner printed, if it printed one (only while no administrator exists). */
+    public Optional<String> firstAdministratorSetupLink() {
+        try {
+            Matcher link = SETUP_LINK.matcher(new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+            return link.find() ? Optional.of(link.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunningPlatform start(boolean withBootstrapAdministrator) {
         Path repository = repositoryRoot();
         requireServiceJars(repository);
         Path data = freshDataDirectory();
@@ -147,7 +169,9 @@ public final class RunningPlatform implements AutoCloseable {
         // hermetic: a developer's IINJ_SERVICES, IINJ_KAFKA_BOOTSTRAP_SERVERS, SPRING_PROFILES_ACTIVE, ... stay out
         environment.keySet().removeIf(name -> name.startsWith("IINJ_") || name.startsWith("SPRING_"));
         // the launcher's environment reaches every service
-        environment.put("IINJ_IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+        if (withBootstrapAdministrator) {
+            environment.put("IINJ_IDENTITY_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+        }
         environment.put("IINJ_IDENTITY_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
         // a member lapses exactly when a test asks (Actors' LAPSED_MEMBER): no scheduled lapse job, and a grace period
         // of minus one day, so a member imported with today's expiry date (the earliest an import takes) is due at

@@ -319,6 +319,30 @@ public class Accounts {
         return Optional.of(account);
     }
 
+    /**
+     * The first administrator, with the name and password they chose on the set-up page: only while no account has
+     * the ADMIN role. The caller has claimed the one-time set-up token.
+     *
+     * @return the account, or empty when an administrator exists already
+     * @throws ProblemException 400 for a password the policy refuses; 409 when the e-mail has an account already
+     */
+    public Optional<Account> firstAdministrator(String email, String displayName, String rawPassword) {
+        if (anyAdministrator()) {
+            return Optional.empty();
+        }
+        String normalised = Emails.normalise(email);
+        checkPassword(normalised, rawPassword);
+        try {
+            Account account = store.insert(normalised, displayName.strip(), Set.of(PlatformRole.ADMIN), Set.of(), Set.of(),
+                    AccountStatus.ACTIVE);
+            store.setPasswordHash(account.id(), passwordEncoder.encode(rawPassword));
+            log.warn("First administrator account {} created through the set-up link", account.id());
+            return store.findById(account.id());
+        } catch (DuplicateKeyException taken) {
+            throw new ConflictException("An account with this e-mail exists already.");
+        }
+    }
+
     /** Mails the account a link to choose its first password. */
     public void sendSetPasswordLink(Account account) {
         var ttl = properties.tokens().setPasswordTtl();

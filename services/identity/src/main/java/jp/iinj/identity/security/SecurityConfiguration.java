@@ -68,7 +68,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/identity/**", "/actuator/**", "/v3/api-docs")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, "/api/identity/password-resets",
-                                "/api/identity/password-resets/*", "/api/identity/invitations/*").permitAll()
+                                "/api/identity/password-resets/*", "/api/identity/invitations/*",
+                                "/api/identity/first-administrator").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/identity/first-administrator/setup").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
                         .requestMatchers("/api/identity/admin/**", "/actuator/**").hasRole("ADMIN")

@@ -1,0 +1,65 @@
+package jp.iinj.portal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jp.iinj.portal.support.PortalTestSupport;
+import jp.iinj.portal.support.StubGateway.Answer;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** The administrator's pages: staff accounts and the cluster catalogue. */
+class AdminPagesIT extends PortalTestSupport {
+
+    @Test
+    void aStaffAccountIsOpenedWithItsRoleAndBureaus() {
+        GATEWAY.answer("POST", "/api/identity/admin/accounts", Answer.json(201, "{\"id\":\"a1\"}"));
+        as(administrator()).post().uri("/admin/accounts").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("email", "rb@example.jp").with("displayName", "関東 花子")
+                        .with("role", "REGIONAL_BODY").with("bureaus", "kanto").with("bureaus", "tohoku"))
+                .exchange().expectStatus().isSeeOther()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/admin/accounts?created=rb%40example.jp");
+        assertThat(GATEWAY.last("POST", "/api/identity/admin/accounts").body()).contains("\"email\":\"rb@example.jp\"",
+                "\"roles\":[\"REGIONAL_BODY\"]", "\"bureaus\":[\"kanto\",\"tohoku\"]");
+        assertThat(as(administrator()).get().uri("/admin/accounts?created=rb@example.jp").exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("rb@example.jp のアカウントを作成しました");
+    }
+
+    @Test
+    void anAccountWithoutBureausIsRefusedHereAndATakenEmailIsToldAtItsField() {
+        String page = as(administrator()).post().uri("/admin/accounts").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("email", "rb@example.jp").with("displayName", "X").with("role", "COORDINATOR"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("担当する経済産業局を 1 つ以上選んでください");
+        assertThat(GATEWAY.received()).isEmpty();
+        GATEWAY.answer("POST", "/api/identity/admin/accounts", Answer.problem(409, "Conflict", "exists"));
+        page = as(administrator()).post().uri("/admin/accounts").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("email", "rb@example.jp").with("displayName", "X").with("role", "COORDINATOR")
+                        .with("bureaus", "kanto"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("id=\"email-error\"", "このメールアドレスのアカウントはすでにあります");
+    }
+
+    @Test
+    void theCatalogueIsListedAndAClusterAdded() {
+        GATEWAY.answer("GET", "/api/members/clusters", Answer.json(200, "{\"clusters\":[{\"id\":\"tama\",\"name\":\"TAMA 協会\","
+                + "\"bureau\":\"kanto\",\"programme\":\"METI_INDUSTRIAL_CLUSTER\",\"active\":true}]}"));
+        String page = as(administrator()).get().uri("/admin/clusters").cookie("PORTAL_LANG", "en").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("TAMA 協会", "Kanto Bureau", "METI Industrial Cluster Program");
+        GATEWAY.answer("POST", "/api/members/clusters", Answer.json(201, "{\"id\":\"new\"}"));
+        as(administrator()).post().uri("/admin/clusters").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("name", "新クラスター").with("bureau", "kinki").with("programme", "REGIONAL"))
+                .exchange().expectHeader().valueEquals(HttpHeaders.LOCATION, "/admin/clusters?added=true");
+        assertThat(GATEWAY.last("POST", "/api/members/clusters").body()).contains("\"name\":\"新クラスター\"", "\"bureau\":\"kinki\"",
+                "\"programme\":\"REGIONAL\"", "\"active\":true");
+    }
+
+    @Test
+    void onlyAdministratorsOpenThesePages() {
+        as(regionalBody("kanto")).get().uri("/admin/accounts").exchange().expectStatus().isForbidden();
+        as(owner("3f0c")).get().uri("/admin/clusters").exchange().expectStatus().isForbidden();
+    }
+}
