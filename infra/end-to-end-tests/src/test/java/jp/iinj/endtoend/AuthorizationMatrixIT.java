@@ -464,7 +464,8 @@ class AuthorizationMatrixIT {
                 // an authorization request without its parameters
                 row("GET /oauth2/authorize", everyone(400)),
                 row("GET /login", everyone(200)),
-                row("GET /logout", everyone(200)),
+                // no confirmation page of its own (the portal signs out through /connect/logout): to the sign-in page
+                row("GET /logout", everyone(302)),
 
                 // ---- the portal's pages ----------------------------------------------------------------------------------
                 // the portal signs people in itself and keeps their tokens in its session: a bearer token is no session,
