@@ -17,5 +17,14 @@ public record OrganisationView(String id, String legalName, String legalNameKana
                                String website, String capitalBand, String employeeBand, List<String> clusterIds,
                                List<String> technologyFields, List<String> keywords, String status,
                                String statusReason, String statusNote, Instant registeredAt, Instant approvedAt,
-                               Instant statusChangedAt, LocalDate expiresOn, Instant updatedAt) {
+                               Instant statusChangedAt, LocalDate expiresOn, Instant updatedAt,
+                               List<JsicCode> jsicCodes, List<Contact> contacts) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record JsicCode(String revision, String code) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Contact(String name, String department, String email, String phone) {
+    }
 }
