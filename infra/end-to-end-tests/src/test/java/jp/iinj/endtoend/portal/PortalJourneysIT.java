@@ -217,6 +217,46 @@ class PortalJourneysIT {
         }
     }
 
+    /**
+     * Every main page, in Japanese and in English, as the person it is for sees it: checked with axe-core and saved
+     * as a screenshot ({@code target/screenshots/<page>-<language>.png}).
+     */
+    @Test
+    void everyMainPageInBothLanguagesIsAccessibleAndPhotographed(Actors actors, RunningPlatform platform) {
+        String organisationA = actors.organisationA();
+        java.util.Map<Actor, List<String>> pages = new java.util.LinkedHashMap<>();
+        pages.put(MEMBER_A, List.of("/organisations/" + organisationA, "/organisations/" + organisationA + "/profile",
+                "/organisations/" + organisationA + "/people", "/organisations/" + organisationA + "/membership"));
+        pages.put(REGIONAL_BODY_KANTO, List.of("/regional/applications", "/regional/members", "/regional/members/" + organisationA,
+                "/regional/imports"));
+        pages.put(jp.iinj.endtoend.support.Actor.ADMIN, List.of("/admin/accounts", "/admin/clusters"));
+        for (boolean english : List.of(false, true)) {
+            try (PortalVisit visitor = english ? PortalVisit.english(chromium, platform.gatewayUrl())
+                    : PortalVisit.japanese(chromium, platform.gatewayUrl())) {
+                for (String path : List.of("/", "/register", "/account/reset", "/account/password?token=any", "/no-such-page")) {
+                    visitor.open(path);
+                    visitor.accessible(path).screenshot(screenshotName(path));
+                }
+            }
+            for (var person : pages.entrySet()) {
+                try (PortalVisit visit = english ? PortalVisit.english(chromium, platform.gatewayUrl())
+                        : PortalVisit.japanese(chromium, platform.gatewayUrl())) {
+                    visit.signIn(actors.email(person.getKey()), actors.password(person.getKey()));
+                    for (String path : person.getValue()) {
+                        Response answer = visit.open(path);
+                        org.assertj.core.api.Assertions.assertThat(answer.status()).as(person.getKey() + " " + path).isEqualTo(200);
+                        visit.accessible(path).screenshot(screenshotName(path.replace(organisationA, "A")));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String screenshotName(String path) {
+        String name = path.replaceAll("\\?.*$", "").replaceAll("^/|/$", "").replace('/', '-');
+        return "page-" + (name.isEmpty() ? "landing" : name);
+    }
+
     /** The landing page, in both languages and on a phone. */
     @Test
     void theLandingPageSpeaksToEachKindOfUserInBothLanguagesAndOnAPhone(RunningPlatform platform) {
