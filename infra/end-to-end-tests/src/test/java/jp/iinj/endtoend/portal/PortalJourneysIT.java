@@ -233,7 +233,7 @@ class PortalJourneysIT {
         for (boolean english : List.of(false, true)) {
             try (PortalVisit visitor = english ? PortalVisit.english(chromium, platform.gatewayUrl())
                     : PortalVisit.japanese(chromium, platform.gatewayUrl())) {
-                for (String path : List.of("/", "/register", "/account/reset", "/account/password?token=any", "/no-such-page")) {
+                for (String path : List.of("/", "/register", "/account/reset", "/account/password?token=any", "/sign-in/iinj")) {
                     visitor.open(path);
                     visitor.accessible(path).screenshot(screenshotName(path));
                 }
