@@ -21,7 +21,8 @@ record RegistrationRequest(String legalName, String legalNameKana, String englis
     static RegistrationRequest of(RegistrationForm form) {
         return new RegistrationRequest(blankToNull(form.legalName()), blankToNull(form.legalNameKana()),
                 blankToNull(form.englishName()), blankToNull(form.organisationType()),
-                form.withoutCorporateNumber() ? null : blankToNull(form.corporateNumber()),
+                // the registry takes 13 ASCII digits; people type full-width digits, spaces and hyphens, which the form's check accepts
+                form.withoutCorporateNumber() || form.corporateNumber() == null ? null : blankToNull(CorporateNumberCheck.normalise(form.corporateNumber())),
                 form.withoutCorporateNumber() ? blankToNull(form.noCorporateNumberReason()) : null,
                 blankToNull(form.prefectureCode()), blankToNull(form.address()), blankToNull(form.website()),
                 blankToNull(form.employeeBand()), blankToNull(form.capitalBand()),

@@ -95,6 +95,23 @@ class RegistrationPagesIT extends PortalTestSupport {
                 .contains("1 分ほど待ってから").doesNotContain("429");
     }
 
+    @Test
+    void aNumberTypedInFullWidthIsSentAsTheDigitsTheRegistryTakes() {
+        GATEWAY.answer("POST", "/api/members/organisations", Answer.json(201,
+                "{\"id\":\"3f0c\",\"bureau\":\"kanto\",\"status\":\"APPLIED\"}"));
+        MultiValueMap<String, String> form = validForm();
+        form.set("corporateNumber", "７１２３-4567 89012");
+        post(form).expectStatus().isSeeOther();
+        assertThat(GATEWAY.last("POST", "/api/members/organisations").body()).contains("\"corporateNumber\":\"7123456789012\"");
+    }
+
+    @Test
+    void aKeyUsedForOtherContentGetsTheFormANewKey() {
+        GATEWAY.answer("POST", "/api/members/organisations", Answer.problem(422, "Idempotency-Key reused", "other body"));
+        assertThat(post(validForm()).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .contains("内容を確かめて、もう一度送信してください", "name=\"idempotencyKey\"").doesNotContain("value=\"key-1\"");
+    }
+
     private String check(String path, String field, String value) {
         return web.mutateWith(csrf()).post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(field, value)).exchange()
