@@ -57,9 +57,48 @@ class AdminPagesIT extends PortalTestSupport {
                 "\"programme\":\"REGIONAL\"", "\"active\":true");
     }
 
+    private static final String TAMA = "{\"id\":\"tama\",\"name\":\"TAMA 協会\",\"bureau\":\"kanto\","
+            + "\"programme\":\"METI_INDUSTRIAL_CLUSTER\",\"active\":true}";
+
+    @Test
+    void aClusterIsEditedWithTheRevisionItWasReadWith() {
+        GATEWAY.answer("GET", "/api/members/clusters/tama", Answer.json(200, TAMA).withHeader("ETag", "\"3\""));
+        String page = as(administrator()).get().uri("/admin/clusters/tama").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("クラスターを編集", "value=\"TAMA 協会\"", "name=\"revision\"", "保存する");
+        GATEWAY.answer("PUT", "/api/members/clusters/tama", Answer.json(200, TAMA));
+        as(administrator()).post().uri("/admin/clusters/tama").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("name", "TAMA 協議会").with("bureau", "kanto")
+                        .with("programme", "REGIONAL").with("revision", "\"3\""))
+                .exchange().expectStatus().isSeeOther()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/admin/clusters/tama?saved=true");
+        var put = GATEWAY.last("PUT", "/api/members/clusters/tama");
+        assertThat(put.header("If-Match")).isEqualTo("\"3\"");
+        assertThat(put.body()).contains("\"name\":\"TAMA 協議会\"", "\"programme\":\"REGIONAL\"", "\"active\":false");
+    }
+
+    @Test
+    void aConcurrentEditShowsTheStoredValuesAndFieldErrorsStandByTheirFields() {
+        GATEWAY.answer("GET", "/api/members/clusters/tama", Answer.json(200, TAMA).withHeader("ETag", "\"4\""));
+        GATEWAY.answer("PUT", "/api/members/clusters/tama", Answer.problem(412, "Precondition Failed", "changed"));
+        String page = as(administrator()).post().uri("/admin/clusters/tama").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("name", "古い名前").with("bureau", "kanto")
+                        .with("programme", "REGIONAL").with("active", "true").with("revision", "\"3\""))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("ほかの方が変更しました", "value=\"TAMA 協会\"", "value=\"&quot;4&quot;\"");
+        GATEWAY.answer("PUT", "/api/members/clusters/tama", Answer.fieldProblem("englishName", "must not contain control characters"));
+        page = as(administrator()).post().uri("/admin/clusters/tama").cookie("PORTAL_LANG", "en")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("name", "TAMA").with("englishName", "x").with("bureau", "kanto")
+                        .with("programme", "REGIONAL").with("revision", "\"4\""))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("id=\"englishName-error\"", "must not contain control characters", "Edit cluster");
+    }
+
     @Test
     void onlyAdministratorsOpenThesePages() {
         as(regionalBody("kanto")).get().uri("/admin/accounts").exchange().expectStatus().isForbidden();
         as(owner("3f0c")).get().uri("/admin/clusters").exchange().expectStatus().isForbidden();
+        as(owner("3f0c")).get().uri("/admin/clusters/tama").exchange().expectStatus().isForbidden();
     }
 }
