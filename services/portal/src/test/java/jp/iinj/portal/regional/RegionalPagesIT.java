@@ -74,6 +74,39 @@ class RegionalPagesIT extends PortalTestSupport {
     }
 
     @Test
+    void clearingAPossibleDuplicateCallsTheRegistryAndSaysSoInEnglish() {
+        GATEWAY.answer("POST", "/api/members/organisations/3f0c/duplicate-review/clearance", Answer.json(200, "{}"));
+        as(regionalBody("kanto")).post().uri("/regional/applications/3f0c/duplicate-clearance").exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/regional/applications?done=cleared");
+        assertThat(GATEWAY.last("POST", "/api/members/organisations/3f0c/duplicate-review/clearance")).isNotNull();
+        GATEWAY.answer("GET", "/api/members/organisations", Answer.json(200, APPLIED));
+        String page = as(regionalBody("kanto")).get().uri("/regional/applications?done=cleared").cookie("PORTAL_LANG", "en")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Applications to approve", "Recorded as not a duplicate.", "role=\"status\"",
+                "Confirm it is not a duplicate", "Reject this application");
+    }
+
+    @Test
+    void theCursorOfTheNextPageIsSentToTheRegistry() {
+        GATEWAY.answer("GET", "/api/members/clusters", Answer.json(200, "{\"clusters\":[]}"));
+        GATEWAY.answer("GET", "/api/members/organisations", Answer.json(200, APPLIED));
+        as(regionalBody("kanto")).get().uri("/regional/members?status=ACTIVE&cursor=c2").exchange().expectStatus().isOk();
+        assertThat(GATEWAY.last("GET", "/api/members/organisations").query()).contains("status=ACTIVE", "cursor=c2");
+    }
+
+    @Test
+    void reinstatingCallsTheRegistryAndAnAlreadySuspendedMemberIsTold() {
+        GATEWAY.answer("POST", "/api/members/organisations/3f0c/reinstatement", Answer.json(200, "{}"));
+        as(regionalBody("kanto")).post().uri("/regional/members/3f0c/reinstatement").exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/regional/members/3f0c?done=reinstated");
+        assertThat(GATEWAY.last("POST", "/api/members/organisations/3f0c/reinstatement")).isNotNull();
+        GATEWAY.answer("POST", "/api/members/organisations/3f0c/suspension", Answer.problem(409, "Conflict", "already SUSPENDED"));
+        as(regionalBody("kanto")).post().uri("/regional/members/3f0c/suspension")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("reason", "UNPAID_FEES"))
+                .exchange().expectHeader().valueEquals(HttpHeaders.LOCATION, "/regional/members/3f0c?refused=state");
+    }
+
+    @Test
     void aSuspensionSendsItsReason() {
         GATEWAY.answer("POST", "/api/members/organisations/3f0c/suspension", Answer.json(200, "{}"));
         as(regionalBody("kanto")).post().uri("/regional/members/3f0c/suspension")
