@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "logging.structured.format.console=",
         "spring.thymeleaf.cache=false",
 })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class PortalTestSupport {
 
     protected static final StubGateway GATEWAY = StubGateway.start();
