@@ -27,7 +27,6 @@ final class FirstAdministratorLink {
 
     static final String SHA256_VARIABLE = "IINJ_IDENTITY_FIRST_ADMINISTRATOR_SETUP_TOKEN_SHA256";
     static final String EXPIRES_AT_VARIABLE = "IINJ_IDENTITY_FIRST_ADMINISTRATOR_SETUP_TOKEN_EXPIRES_AT";
-    static final Duration VALID_FOR = Duration.ofHours(1);
 
     private final String token;
     private final Instant expiresAt;
@@ -37,10 +36,11 @@ final class FirstAdministratorLink {
         this.expiresAt = expiresAt;
     }
 
-    static FirstAdministratorLink generate(Instant now) {
+    /** @param validFor {@code iinj.first-administrator.setup-minutes}, an hour by default */
+    static FirstAdministratorLink generate(Instant now, Duration validFor) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        return new FirstAdministratorLink(Base64.getUrlEncoder().withoutPadding().encodeToString(random), now.plus(VALID_FOR));
+        return new FirstAdministratorLink(Base64.getUrlEncoder().withoutPadding().encodeToString(random), now.plus(validFor));
     }
 
     /** What identity gets: the digest and the expiry, never the token. */
@@ -65,7 +65,7 @@ final class FirstAdministratorLink {
 
     String line(String gatewayUrl) {
         String until = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(expiresAt);
-        return "First administrator: open " + gatewayUrl + "/setup?token=" + token + "  (once, until " + until + ")";
+        return "First administrator: open " + gatewayUrl + "/setup?token=" + token + "  (single use, expires " + until + ")";
     }
 
     static String sha256Hex(String value) {

@@ -39,7 +39,7 @@ public final class LocalPlatform {
     private EmbeddedMongoDb mongo;
     private final List<ServiceProcess> services = new ArrayList<>();
     /** made fresh at every start; its line is in the banner only while no administrator exists */
-    private final FirstAdministratorLink firstAdministrator = FirstAdministratorLink.generate(Instant.now());
+    private final FirstAdministratorLink firstAdministrator;
     private static final String SETUP_STATE = "/api/identity/first-administrator/setup";
     private final List<ArchiveTraining.Job> missingArchives = new ArrayList<>();
     private BrokerArchive brokerArchive;
@@ -50,6 +50,7 @@ public final class LocalPlatform {
         this.settings = settings;
         this.data = data;
         this.repository = repository;
+        this.firstAdministrator = FirstAdministratorLink.generate(Instant.now(), settings.firstAdministratorSetupValidity());
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -29,11 +29,14 @@ record PlatformSettings(
         Optional<MongoUri> externalMongo,
         Optional<Path> identityKeyEncryptionKeyFile,
         boolean identityKeyEncryptionKeyInline,
-        boolean portalClientSecretGiven) {
+        boolean portalClientSecretGiven,
+        java.time.Duration firstAdministratorSetupValidity) {
 
     static final String NO_SERVICES = "none";
     static final String IDENTITY_KEY_ENCRYPTION_KEY = "iinj.identity.key-encryption-key";
     static final String IDENTITY_KEY_ENCRYPTION_KEY_FILE = "iinj.identity.key-encryption-key-file";
+    /** how long the first administrator's set-up link in the banner works */
+    static final String FIRST_ADMINISTRATOR_SETUP_MINUTES = "iinj.first-administrator.setup-minutes";
     static final List<String> DEFAULT_SERVICE_JAVA_OPTS =
             List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
@@ -66,7 +69,8 @@ record PlatformSettings(
                 // the key itself only from the environment (a system property shows in ps), inherited by identity
                 Source.nonBlank(environment.get(Source.environmentName(IDENTITY_KEY_ENCRYPTION_KEY))).isPresent(),
                 // given to the launcher, it is inherited by identity and the portal; otherwise the launcher makes one
-                Source.nonBlank(environment.get(ServiceProcess.PORTAL_CLIENT_SECRET_VARIABLE)).isPresent());
+                Source.nonBlank(environment.get(ServiceProcess.PORTAL_CLIENT_SECRET_VARIABLE)).isPresent(),
+                java.time.Duration.ofMinutes(source.minutes(FIRST_ADMINISTRATOR_SETUP_MINUTES, 60)));
         settings.requireDistinctPorts();
         return settings;
     }
@@ -171,6 +175,22 @@ record PlatformSettings(
                 // reported below, like an out-of-range number
             }
             throw new IllegalArgumentException(describe(property) + " must be a port number (1-65535), not '" + value.get() + "'");
+        }
+
+        int minutes(String property, int defaultMinutes) {
+            Optional<String> value = get(property);
+            if (value.isEmpty()) {
+                return defaultMinutes;
+            }
+            try {
+                int minutes = Integer.parseInt(value.get());
+                if (minutes >= 1) {
+                    return minutes;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below, like a number below one
+            }
+            throw new IllegalArgumentException(describe(property) + " must be a number of minutes (1 or more), not '" + value.get() + "'");
         }
 
         boolean onOff(String property, boolean defaultValue) {

@@ -46,6 +46,15 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void theFirstAdministratorsSetUpLinkWorksAnHourUnlessSetOtherwise() {
+        assertThat(PlatformSettings.read(Map.of(), properties()).firstAdministratorSetupValidity()).isEqualTo(java.time.Duration.ofMinutes(60));
+        assertThat(PlatformSettings.read(Map.of("IINJ_FIRST_ADMINISTRATOR_SETUP_MINUTES", "15"), properties())
+                .firstAdministratorSetupValidity()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThatIllegalArgumentException().isThrownBy(() -> PlatformSettings.read(Map.of(),
+                properties("iinj.first-administrator.setup-minutes", "0"))).withMessageContaining("iinj.first-administrator.setup-minutes");
+    }
+
+    @Test
     void aSystemPropertyWinsOverTheEnvironmentVariable() {
         PlatformSettings settings = PlatformSettings.read(
                 Map.of("IINJ_KAFKA_PORT", "29092", "IINJ_MEMBER_REGISTRY_PORT", "9101"),

@@ -32,7 +32,8 @@ public record IdentityProperties(
         @Valid @NotNull @DefaultValue SigningKeys signingKeys,
         @Valid @NotNull @DefaultValue Portal portal,
         @Valid @NotNull @DefaultValue Mail mail,
-        @Valid @NotNull @DefaultValue Bootstrap bootstrap) {
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap,
+        @Valid @NotNull @DefaultValue FirstAdministrator firstAdministrator) {
 
     /** Consecutive failed sign-ins before the account is locked, and for how long. */
     public record Lockout(@Min(1) @DefaultValue("5") int maxFailures,
@@ -113,14 +114,20 @@ public record IdentityProperties(
         }
     }
 
-    /** The e-mail of the first administrator; used only while no administrator exists. */
     /**
-     * @param adminEmail                  the deployments' way: an administrator account mailed a set-password link
-     * @param setupTokenSha256            the local platform's way: the SHA-256 (hex) of the one-time token of the
-     *                                    set-up link its banner prints; the token itself never reaches identity's
-     *                                    configuration
-     * @param setupTokenExpiresAt         when that link stops working
+     * The deployments' way to the first administrator: an administrator account for this e-mail, mailed a
+     * set-password link; used only while no administrator exists.
      */
-    public record Bootstrap(String adminEmail, String setupTokenSha256, java.time.Instant setupTokenExpiresAt) {
+    public record Bootstrap(String adminEmail) {
+    }
+
+    /**
+     * The local platform's way to the first administrator ({@code iinj.identity.first-administrator.*}): a one-time
+     * set-up link its banner prints. Unset, the link is closed.
+     *
+     * @param setupTokenSha256    the SHA-256 (hex) of the link's token; the token itself never reaches identity
+     * @param setupTokenExpiresAt when the link stops working
+     */
+    public record FirstAdministrator(String setupTokenSha256, java.time.Instant setupTokenExpiresAt) {
     }
 }

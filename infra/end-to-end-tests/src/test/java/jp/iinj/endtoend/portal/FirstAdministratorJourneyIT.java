@@ -27,7 +27,7 @@ class FirstAdministratorJourneyIT {
         try (RunningPlatform fresh = RunningPlatform.startWithoutAdministrator();
              HeadlessChromium chromium = HeadlessChromium.start()) {
             String link = fresh.firstAdministratorSetupLink()
-                    .orElseThrow(() -> new AssertionError("the banner printed no set-up link"));
+                    .orElseThrow(() -> new AssertionError("the banner printed no set-up link")).toString();
             org.assertj.core.api.Assertions.assertThat(link).startsWith(fresh.gatewayUrl() + "/setup?token=");
             String email = "first-admin@e2e.example.jp";
             String password = Actors.newPassword();

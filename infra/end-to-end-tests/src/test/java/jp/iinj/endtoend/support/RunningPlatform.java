@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,11 +129,14 @@ public final class RunningPlatform implements AutoCloseable {
         return start(false);
     }
 
-    /** The set-up link the launcher's banner printed, if it printed one (only while no administrator exists). */
-    public Optional<String> firstAdministratorSetupLink() {
+    /**
+     * The first administrator's one-time set-up link the launcher's banner printed on its console (this harness
+     * reads the launcher's output), if it printed one: only while no administrator exists.
+     */
+    public Optional<URI> firstAdministratorSetupLink() {
         try {
             Matcher link = SETUP_LINK.matcher(new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-            return link.find() ? Optional.of(link.group(1)) : Optional.empty();
+            return link.find() ? Optional.of(URI.create(link.group(1))) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

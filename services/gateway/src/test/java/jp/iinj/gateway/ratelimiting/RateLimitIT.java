@@ -90,6 +90,21 @@ class RateLimitIT extends GatewayTestSupport {
     }
 
     @Test
+    void theFirstAdministratorsSetUpCountsAsSignIn() {
+        WebTestClient client = clientFrom("127.0.0.12");
+        signIn(client).expectStatus().isOk();
+        firstAdministrator(client).expectStatus().isOk();
+        // the set-up token is guessed no faster than a password
+        expectTooManyRequests(firstAdministrator(client));
+        expectTooManyRequests(signIn(client));
+    }
+
+    private static WebTestClient.ResponseSpec firstAdministrator(WebTestClient client) {
+        return client.post().uri("/api/identity/first-administrator")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+    }
+
+    @Test
     void generalLimitIsPerPrincipal() {
         WebTestClient client = clientFrom("127.0.0.6");
         String alice = bearer(token("rate-alice", "MEMBER"));

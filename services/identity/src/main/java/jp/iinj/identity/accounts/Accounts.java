@@ -302,8 +302,7 @@ public class Accounts {
         String normalised = Emails.normalise(email);
         Account account;
         try {
-            account = store.insert(normalised, "Administrator", Set.of(PlatformRole.ADMIN), Set.of(), Set.of(),
-                    AccountStatus.ACTIVE);
+            account = insertAdministrator(normalised, "Administrator");
         } catch (DuplicateKeyException exists) {
             Optional<Account> promoted = store.grantRole(normalised, PlatformRole.ADMIN);
             if (promoted.isEmpty()) {
@@ -333,14 +332,23 @@ public class Accounts {
         String normalised = Emails.normalise(email);
         checkPassword(normalised, rawPassword);
         try {
-            Account account = store.insert(normalised, displayName.strip(), Set.of(PlatformRole.ADMIN), Set.of(), Set.of(),
-                    AccountStatus.ACTIVE);
+            Account account = insertAdministrator(normalised, displayName.strip());
             store.setPasswordHash(account.id(), passwordEncoder.encode(rawPassword));
             log.warn("First administrator account {} created through the set-up link", account.id());
             return store.findById(account.id());
         } catch (DuplicateKeyException taken) {
             throw new ConflictException("An account with this e-mail exists already.");
         }
+    }
+
+    /**
+     * The one place an administrator account is born, by either way to the first administrator (the bootstrap
+     * setting, the set-up link). Like staff accounts it publishes no event: it acts for no organisation.
+     *
+     * @throws DuplicateKeyException when the e-mail has an account already
+     */
+    private Account insertAdministrator(String normalisedEmail, String displayName) {
+        return store.insert(normalisedEmail, displayName, Set.of(PlatformRole.ADMIN), Set.of(), Set.of(), AccountStatus.ACTIVE);
     }
 
     /** Mails the account a link to choose its first password. */

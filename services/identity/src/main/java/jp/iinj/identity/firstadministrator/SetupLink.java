@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one-time set-up link of the first administrator (the local platform prints it while no administrator exists).
- * identity knows only the token's SHA-256 and expiry ({@code iinj.identity.bootstrap.setup-token-*}). The token is
+ * identity knows only the token's SHA-256 and expiry ({@code iinj.identity.first-administrator.setup-token-*}). The token is
  * spent by inserting one document with a fixed id into {@value #COLLECTION}: a second use, on any instance, meets the
  * duplicate key. A refused password does not spend it (checked first); a failure after the claim gives it back.
  */
@@ -34,13 +34,13 @@ public class SetupLink {
     /** Whether the link can be used now, and if not, why. */
     public enum State { OPEN, CLOSED, GONE }
 
-    private final IdentityProperties.Bootstrap settings;
+    private final IdentityProperties.FirstAdministrator settings;
     private final Accounts accounts;
     private final MongoTemplate mongo;
     private final Clock clock;
 
     SetupLink(IdentityProperties properties, Accounts accounts, MongoTemplate mongo, Clock clock) {
-        this.settings = properties.bootstrap();
+        this.settings = properties.firstAdministrator();
         this.accounts = accounts;
         this.mongo = mongo;
         this.clock = clock;
@@ -66,7 +66,13 @@ public class SetupLink {
         if (token == null || settings.setupTokenSha256() == null) {
             return false;
         }
-        byte[] expected = HexFormat.of().parseHex(settings.setupTokenSha256().strip().toLowerCase(java.util.Locale.ROOT));
+        byte[] expected;
+        try {
+            expected = HexFormat.of().parseHex(settings.setupTokenSha256().strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException notHex) {
+            // a misconfigured digest matches no token (a 404, never a 500)
+            return false;
+        }
         return MessageDigest.isEqual(expected, sha256(token));
     }
 

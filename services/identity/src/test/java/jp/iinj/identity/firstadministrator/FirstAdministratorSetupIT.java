@@ -74,6 +74,35 @@ class FirstAdministratorSetupIT {
     }
 
     @Test
+    void badBodiesAreRefusedFieldByFieldWithoutSpendingTheLink() {
+        try (ConfigurableApplicationContext identity = start(Instant.now().plusSeconds(3600))) {
+            Api api = new Api(StandaloneIdentity.port(identity));
+            HttpResponse<String> missing = api.post("/api/identity/first-administrator", "{\"token\":" + Api.quote(TOKEN) + "}");
+            assertProblem(missing, 400);
+            assertThat(fields(missing)).contains("email", "displayName", "password");
+            HttpResponse<String> weak = create(api, TOKEN, "root@example.jp", "short");
+            assertProblem(weak, 400);
+            assertThat(fields(weak)).containsExactly("password");
+            assertProblem(api.post("/api/identity/first-administrator", "{not json"), 400);
+            assertThat(api.get("/api/identity/first-administrator/setup", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void closedWhenAnAdministratorExistsAlready() {
+        String database = database();
+        try (ConfigurableApplicationContext identity = StandaloneIdentity.start(database, mail,
+                "--iinj.identity.bootstrap.admin-email=deployed-admin@example.jp",
+                "--iinj.identity.first-administrator.setup-token-sha256=" + HexFormat.of().formatHex(SetupLink.sha256(TOKEN)),
+                "--iinj.identity.first-administrator.setup-token-expires-at=" + Instant.now().plusSeconds(3600))) {
+            Api api = new Api(StandaloneIdentity.port(identity));
+            assertThat(identity.getBean(Accounts.class).anyAdministrator()).isTrue();
+            assertProblem(api.get("/api/identity/first-administrator/setup", null), 404);
+            assertProblem(create(api, TOKEN, "root@example.jp", PASSWORD), 410);
+        }
+    }
+
+    @Test
     void twoRequestsAtOnceMakeOneAdministrator() throws Exception {
         try (ConfigurableApplicationContext identity = start(Instant.now().plusSeconds(3600))) {
             Api api = new Api(StandaloneIdentity.port(identity));
@@ -93,8 +122,8 @@ class FirstAdministratorSetupIT {
 
     private ConfigurableApplicationContext start(Instant expiresAt) {
         return StandaloneIdentity.start(database(), mail,
-                "--iinj.identity.bootstrap.setup-token-sha256=" + HexFormat.of().formatHex(SetupLink.sha256(TOKEN)),
-                "--iinj.identity.bootstrap.setup-token-expires-at=" + expiresAt);
+                "--iinj.identity.first-administrator.setup-token-sha256=" + HexFormat.of().formatHex(SetupLink.sha256(TOKEN)),
+                "--iinj.identity.first-administrator.setup-token-expires-at=" + expiresAt);
     }
 
     private static String database() {
@@ -104,6 +133,12 @@ class FirstAdministratorSetupIT {
     private static HttpResponse<String> create(Api api, String token, String email, String password) {
         return api.post("/api/identity/first-administrator", "{\"token\":" + Api.quote(token) + ",\"email\":" + Api.quote(email)
                 + ",\"displayName\":\"Root\",\"password\":" + Api.quote(password) + "}");
+    }
+
+    private static List<String> fields(HttpResponse<String> problem) {
+        List<String> fields = new ArrayList<>();
+        Api.json(problem).path("errors").forEach(error -> fields.add(error.path("field").asString()));
+        return fields;
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status) {
