@@ -420,6 +420,7 @@ class AuthorizationMatrixIT {
                         expect(ANONYMOUS, 401), expect(ADMIN, 428), others(403)),
 
                 // ---- identity: administration (ADMIN only, at the gateway and again in identity) -----------------------
+                row("GET /api/identity/admin/accounts", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),
                 row("POST /api/identity/admin/accounts", NEW_COORDINATOR,
                         expect(ANONYMOUS, 401), expect(ADMIN, 201), others(403)),
                 row("GET /api/identity/admin/clients", expect(ANONYMOUS, 401), expect(ADMIN, 200), others(403)),

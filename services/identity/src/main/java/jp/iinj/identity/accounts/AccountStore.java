@@ -82,6 +82,13 @@ public class AccountStore implements InitializingBean {
         return mongo.exists(Query.query(Criteria.where(ROLES).is(role.name())), Account.class);
     }
 
+    /** The accounts with any of these roles, by e-mail, at most {@code limit} (the roles index serves it). */
+    public List<Account> findWithAnyRole(Collection<PlatformRole> roles, int limit) {
+        Query query = Query.query(Criteria.where(ROLES).in(roles.stream().map(PlatformRole::name).toList()))
+                .with(Sort.by(EMAIL)).limit(limit);
+        return mongo.find(query, Account.class);
+    }
+
     public List<Account> findWithPendingMember(String memberId) {
         return mongo.find(Query.query(Criteria.where(PENDING_MEMBER_IDS).is(memberId)), Account.class);
     }

@@ -384,6 +384,11 @@ public class Accounts {
         return Emails.plausible(email) ? store.findByEmail(Emails.normalise(email)) : Optional.empty();
     }
 
+    /** The platform's staff (regional bodies, coordinators, administrators), by e-mail, at most {@code limit}. */
+    public List<Account> staff(int limit) {
+        return store.findWithAnyRole(List.of(PlatformRole.REGIONAL_BODY, PlatformRole.COORDINATOR, PlatformRole.ADMIN), limit);
+    }
+
     public boolean anyAdministrator() {
         return store.anyWithRole(PlatformRole.ADMIN);
     }

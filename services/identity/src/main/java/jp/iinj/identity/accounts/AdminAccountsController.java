@@ -13,6 +13,7 @@ import jp.iinj.contracts.access.PlatformRole;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,6 +58,22 @@ class AdminAccountsController {
         }
         List<String> bureaus = Bureaus.checked(request.bureaus(), "bureaus");
         return AccountResponse.of(accounts.createStaff(request.email(), request.displayName(), request.roles(), bureaus));
+    }
+
+    @Operation(operationId = "listStaffAccounts", summary = "List the staff accounts",
+            description = "Regional bodies, coordinators and administrators, with the bureaus they cover, by e-mail; at "
+            + "most " + STAFF_LIST_LIMIT + " (truncated says when there are more). Members are not listed here.")
+    @ApiResponse(responseCode = "200", description = "The staff accounts")
+    @GetMapping
+    StaffAccountsResponse list() {
+        List<Account> staff = accounts.staff(STAFF_LIST_LIMIT + 1);
+        return new StaffAccountsResponse(staff.stream().limit(STAFF_LIST_LIMIT).map(AccountResponse::of).toList(),
+                staff.size() > STAFF_LIST_LIMIT);
+    }
+
+    static final int STAFF_LIST_LIMIT = 500;
+
+    record StaffAccountsResponse(List<AccountResponse> accounts, boolean truncated) {
     }
 
     record CreateAccountRequest(

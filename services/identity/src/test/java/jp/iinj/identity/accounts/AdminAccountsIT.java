@@ -63,6 +63,31 @@ class AdminAccountsIT {
     }
 
     @Test
+    void theStaffAreListedWithTheirRolesAndBureausButNotTheMembers() {
+        String email = TestAccounts.uniqueEmail("listed");
+        assertThat(api.post("/api/identity/admin/accounts", "{\"email\":" + Api.quote(email)
+                + ",\"displayName\":\"九州 次郎\",\"roles\":[\"REGIONAL_BODY\"],\"bureaus\":[\"kyushu\"]}", adminToken)
+                .statusCode()).isEqualTo(201);
+
+        var list = api.get("/api/identity/admin/accounts", adminToken);
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        var listed = Api.json(list).get("accounts");
+        boolean found = false;
+        for (var account : listed) {
+            assertThat(account.get("roles").toString()).containsAnyOf("REGIONAL_BODY", "COORDINATOR", "ADMIN");
+            if (account.get("email").asString().equals(email)) {
+                found = true;
+                assertThat(account.get("roles").toString()).isEqualTo("[\"REGIONAL_BODY\"]");
+                assertThat(account.get("bureaus").toString()).isEqualTo("[\"kyushu\"]");
+                assertThat(account.has("passwordHash")).isFalse();
+            }
+        }
+        assertThat(found).as("the new account in " + listed).isTrue();
+        assertThat(api.get("/api/identity/admin/accounts", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aTakenEmailIsAConflict() {
         String email = TestAccounts.uniqueEmail("dup");
         String body = "{\"email\":" + Api.quote(email) + ",\"displayName\":\"A\",\"roles\":[\"ADMIN\"],\"bureaus\":[]}";

@@ -42,6 +42,18 @@ class StaffAccountsController {
     record NewAccount(String email, String displayName, List<String> roles, List<String> bureaus) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record StaffAccount(String email, String displayName, List<String> roles, List<String> bureaus, String status) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record StaffList(List<StaffAccount> accounts, Boolean truncated) {
+
+        StaffList {
+            accounts = accounts == null ? List.of() : accounts;
+        }
+    }
+
     private final GatewayClient gateway;
 
     StaffAccountsController(GatewayClient gateway) {
@@ -49,7 +61,7 @@ class StaffAccountsController {
     }
 
     @GetMapping("/admin/accounts")
-    String form(@RequestParam(required = false) String created, Model model) {
+    Mono<String> form(@RequestParam(required = false) String created, Model model) {
         return render(new StaffAccountForm("", "", "REGIONAL_BODY", List.of()), Map.of(),
                 created != null && created.length() <= 254 ? created : null, model);
     }
@@ -70,7 +82,7 @@ class StaffAccountsController {
             errors.put("bureaus", "admin.error.bureaus");
         }
         if (!errors.isEmpty()) {
-            return Mono.just(Rendering.view(render(form, errors, null, model)).build());
+            return render(form, errors, null, model).map(view -> Rendering.view(view).build());
         }
         String email = form.email().strip();
         return gateway.asPerson().post().uri("/api/identity/admin/accounts")
@@ -89,11 +101,21 @@ class StaffAccountsController {
                     } else {
                         return Mono.error(problem);
                     }
-                    return Mono.just(Rendering.view(render(form, refused, null, model)).build());
+                    return render(form, refused, null, model).map(view -> Rendering.view(view).build());
                 });
     }
 
-    private static String render(StaffAccountForm form, Map<String, String> errors, String created, Model model) {
+    /** The form, below the staff as identity lists them (regional bodies, coordinators, administrators). */
+    private Mono<String> render(StaffAccountForm form, Map<String, String> errors, String created, Model model) {
+        return gateway.asPerson().get().uri("/api/identity/admin/accounts").retrieve().bodyToMono(StaffList.class)
+                .map(staff -> {
+                    model.addAttribute("staff", staff.accounts());
+                    model.addAttribute("truncated", Boolean.TRUE.equals(staff.truncated()));
+                    return fill(form, errors, created, model);
+                });
+    }
+
+    private static String fill(StaffAccountForm form, Map<String, String> errors, String created, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("created", created);
