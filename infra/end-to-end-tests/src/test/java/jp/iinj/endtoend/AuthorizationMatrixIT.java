@@ -112,6 +112,8 @@ class AuthorizationMatrixIT {
             {"email":"{NEW_EMAIL}"}""";
     private static final String FIRST_ADMINISTRATOR = """
             {"token":"not-the-token","email":"root@e2e.example.jp","displayName":"Root","password":"correct horse battery"}""";
+    private static final String LANGUAGE = """
+            {"language":"ja"}""";
     private static final String NEW_PASSWORD = """
             {"password":"e2e reset battery staple"}""";
 
@@ -443,6 +445,9 @@ class AuthorizationMatrixIT {
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 // anonymous: the token is the credential; an unknown one is a 400 for anyone
                 row("POST /api/identity/invitations/{UNKNOWN_TOKEN}", ACCEPTANCE, everyone(400)),
+
+                // ---- identity: the person's own preferences (a person's token; a machine has no language) ---------------
+                row("PUT /api/identity/me/language", LANGUAGE, expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(204)),
 
                 // ---- identity: passwords (anonymous; no account enumeration) ------------------------------------------
                 row("POST /api/identity/password-resets", RESET_REQUEST, everyone(202)),

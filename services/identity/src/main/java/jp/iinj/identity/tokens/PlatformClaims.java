@@ -1,5 +1,7 @@
 package jp.iinj.identity.tokens;
 
+import jp.iinj.identity.preferences.LanguagePreferences;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,8 +43,10 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
     private final Accounts accounts;
+    private final LanguagePreferences languages;
 
-    PlatformClaims(Accounts accounts) {
+    PlatformClaims(Accounts accounts, LanguagePreferences languages) {
+        this.languages = languages;
         this.accounts = accounts;
     }
 
@@ -72,6 +76,8 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             if (account.displayName() != null) {
                 claims.claim(StandardClaimNames.NAME, account.displayName());
             }
+            // the language the person chose in the portal, so that it follows them to any browser
+            languages.of(account.id()).ifPresent(language -> claims.claim(StandardClaimNames.LOCALE, language));
         }
     }
 

@@ -13,8 +13,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
- * The page language: Japanese unless the person chose English, remembered in the cookie {@value #NAME} for a year
- * (on this browser; the choice is also kept in the session, so it follows the person's sign-in on it).
+ * The page language: Japanese unless the person chose English, remembered in the cookie {@value #NAME} for a year on
+ * this browser, and, for a signed-in person, at identity, whose ID token brings it back at their next sign-in on any
+ * browser ({@code locale} claim; {@code LanguageController}, {@code SignInConfiguration}).
  */
 @Component("localeContextResolver")
 public class LanguageCookie implements LocaleContextResolver {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jp.iinj.contracts.access.TokenClaims;
 import jp.iinj.portal.PortalProperties;
+import jp.iinj.portal.language.LanguageCookie;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +143,7 @@ class SignInConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, PortalProperties portal,
+    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, PortalProperties portal, LanguageCookie languages,
                                           ReactiveClientRegistrationRepository registrations,
                                           ServerOAuth2AuthorizedClientRepository authorizedClients) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
@@ -154,7 +155,15 @@ class SignInConfiguration {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri(portal.atGateway("/"));
 
-        RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler("/");
+        RedirectServerAuthenticationSuccessHandler toTheLandingPage = new RedirectServerAuthenticationSuccessHandler("/");
+        // the language the person chose (identity's "locale" claim) follows them to this browser
+        org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler signedIn = (filterExchange, authentication) -> {
+            if (authentication.getPrincipal() instanceof OidcUser user && user.getLocale() != null) {
+                languages.setLocaleContext(filterExchange.getExchange(),
+                        new org.springframework.context.i18n.SimpleLocaleContext(LanguageCookie.supported(user.getLocale())));
+            }
+            return toTheLandingPage.onAuthenticationSuccess(filterExchange, authentication);
+        };
         RedirectServerAuthenticationFailureHandler failed = new RedirectServerAuthenticationFailureHandler("/?sign-in-failed");
 
         return http

@@ -50,6 +50,26 @@ class PageLayoutIT extends PortalTestSupport {
     }
 
     @Test
+    void aSignedInPersonsChoiceIsAlsoKeptAtIdentityAndAFailureThereChangesNothingForThem() {
+        GATEWAY.answer("PUT", "/api/identity/me/language", new Answer(204, null, null, java.util.Map.of()));
+        as(owner("3f0c")).post().uri("/language").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("language", "en").with("return", "/")).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/");
+        assertThat(GATEWAY.last("PUT", "/api/identity/me/language").body()).isEqualTo("{\"language\":\"en\"}");
+
+        GATEWAY.answer("PUT", "/api/identity/me/language", Answer.problem(503, "Service Unavailable", "identity down"));
+        var answer = as(owner("3f0c")).post().uri("/language").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("language", "ja").with("return", "/")).exchange()
+                .expectStatus().isSeeOther().expectBody().returnResult();
+        assertThat(answer.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).startsWith("PORTAL_LANG=ja");
+
+        GATEWAY.reset();
+        web.mutateWith(csrf()).post().uri("/language").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("language", "en")).exchange().expectStatus().isSeeOther();
+        assertThat(GATEWAY.received()).as("a visitor's choice stays with the browser").isEmpty();
+    }
+
+    @Test
     void theLanguageSwitchGoesBackOnlyToAPageOfThisSite() {
         for (String elsewhere : new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
             web.mutateWith(csrf()).post().uri("/language")
