@@ -257,6 +257,25 @@ class PortalJourneysIT {
         return "page-" + (name.isEmpty() ? "landing" : name);
     }
 
+    /** The language a person chooses follows them: signed in on another browser, the portal is in their language. */
+    @Test
+    void thePersonsLanguageFollowsThemToAnotherBrowser(Actors actors, RunningPlatform platform) {
+        try (PortalVisit first = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
+            first.signIn(actors.email(MEMBER_B), actors.password(MEMBER_B));
+            first.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+            first.page().waitForSelector("html[lang=en]");
+        }
+        try (PortalVisit elsewhere = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
+            elsewhere.open("/");
+            org.assertj.core.api.Assertions.assertThat(elsewhere.page().locator("html").getAttribute("lang")).isEqualTo("ja");
+            elsewhere.signIn(actors.email(MEMBER_B), actors.password(MEMBER_B));
+            org.assertj.core.api.Assertions.assertThat(elsewhere.page().locator("html").getAttribute("lang")).isEqualTo("en");
+            // and back to Japanese for whoever signs in as them next
+            elsewhere.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("日本語")).click();
+            elsewhere.page().waitForSelector("html[lang=ja]");
+        }
+    }
+
     /** The landing page, in both languages and on a phone. */
     @Test
     void theLandingPageSpeaksToEachKindOfUserInBothLanguagesAndOnAPhone(RunningPlatform platform) {

@@ -126,7 +126,8 @@ class HostileInputIT {
 
     @Test
     void aWrongMethodIs405AndAnUnknownPathIs404() {
-        var wrongMethod = api.get("/api/identity/admin/accounts", adminToken);
+        var wrongMethod = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/identity/admin/accounts"))
+                .header("Authorization", "Bearer " + adminToken).DELETE().build());
         var unknown = api.get("/api/identity/admin/nothing-here", adminToken);
 
         assertProblem(wrongMethod, 405, null);
