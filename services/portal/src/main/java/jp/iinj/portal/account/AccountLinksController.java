@@ -25,9 +25,6 @@ import reactor.core.publisher.Mono;
 @Controller
 class AccountLinksController {
 
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
-
     record PasswordRequest(String password) {
     }
 
@@ -110,13 +107,13 @@ class AccountLinksController {
         if (needsName && blank(form.displayName())) {
             errors.put("displayName", "account.error.nameRequired");
         }
-        String password = form.password() == null ? "" : form.password();
-        int length = password.codePointCount(0, password.length());
-        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-            errors.put("password", "account.error.passwordLength");
-        } else if (!password.equals(form.passwordConfirmation())) {
-            errors.put("passwordConfirmation", "account.error.passwordMismatch");
-        }
+        PasswordRules.check(form.password(), form.passwordConfirmation()).ifPresent(problem -> {
+            if (problem == PasswordRules.Problem.LENGTH) {
+                errors.put("password", "account.error.passwordLength");
+            } else {
+                errors.put("passwordConfirmation", "account.error.passwordMismatch");
+            }
+        });
         return errors;
     }
 

@@ -28,8 +28,7 @@ import reactor.core.publisher.Mono;
 class StaffAccountsController {
 
     static final List<String> ROLES = List.of("REGIONAL_BODY", "COORDINATOR");
-    static final List<String> BUREAUS = List.of("hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku",
-            "kyushu", "okinawa");
+    static final List<String> BUREAUS = jp.iinj.portal.referencedata.Prefectures.bureaus();
 
     /** The form: one role, the bureaus covered. */
     record StaffAccountForm(String email, String displayName, String role, List<String> bureaus) {

@@ -35,6 +35,11 @@ public final class Prefectures {
         return ALL;
     }
 
+    /** The METI bureaus' codes, in the order of the prefectures they cover (Hokkaido first, Okinawa last). */
+    public static List<String> bureaus() {
+        return ALL.stream().map(Prefecture::bureau).distinct().toList();
+    }
+
     public static Optional<Prefecture> byCode(String code) {
         return ALL.stream().filter(prefecture -> prefecture.code().equals(code)).findFirst();
     }

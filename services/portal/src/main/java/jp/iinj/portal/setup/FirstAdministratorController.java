@@ -3,6 +3,7 @@ package jp.iinj.portal.setup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.iinj.portal.account.PasswordRules;
 import jp.iinj.portal.gateway.ApiProblem;
 import jp.iinj.portal.gateway.GatewayClient;
 
@@ -24,9 +25,6 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class FirstAdministratorController {
-
-    private static final int MIN_PASSWORD = 12;
-    private static final int MAX_PASSWORD = 128;
 
     private final GatewayClient gateway;
 
@@ -53,12 +51,13 @@ class FirstAdministratorController {
     @PostMapping(path = "/setup", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<String> create(@ModelAttribute FirstAdministratorForm form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (form.password() == null || form.password().codePointCount(0, form.password().length()) < MIN_PASSWORD
-                || form.password().codePointCount(0, form.password().length()) > MAX_PASSWORD) {
-            errors.put("password", "setup.error.passwordLength");
-        } else if (!form.password().equals(form.passwordConfirmation())) {
-            errors.put("passwordConfirmation", "setup.error.passwordMismatch");
-        }
+        PasswordRules.check(form.password(), form.passwordConfirmation()).ifPresent(problem -> {
+            if (problem == PasswordRules.Problem.LENGTH) {
+                errors.put("password", "setup.error.passwordLength");
+            } else {
+                errors.put("passwordConfirmation", "setup.error.passwordMismatch");
+            }
+        });
         if (form.email() == null || form.email().isBlank()) {
             errors.put("email", "setup.error.required");
         }
