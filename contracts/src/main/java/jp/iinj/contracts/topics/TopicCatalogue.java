@@ -16,6 +16,18 @@ import jp.iinj.contracts.membership.MemberRejectedV1;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
 import jp.iinj.contracts.membership.StaffRemovedV1;
+import jp.iinj.contracts.matching.InterestAcceptedV1;
+import jp.iinj.contracts.matching.InterestDeclinedV1;
+import jp.iinj.contracts.matching.InterestExpiredV1;
+import jp.iinj.contracts.matching.InterestExpressedV1;
+import jp.iinj.contracts.matching.MatchAgreedV1;
+import jp.iinj.contracts.matching.MatchOutcomeRecordedV1;
+import jp.iinj.contracts.matching.MatchProposedV1;
+import jp.iinj.contracts.matching.ProfileExpiredV1;
+import jp.iinj.contracts.matching.ProfilePublishedV1;
+import jp.iinj.contracts.matching.ProfileRenewedV1;
+import jp.iinj.contracts.matching.ProfileWithdrawnV1;
+import jp.iinj.contracts.notifications.NotificationRequestedV1;
 
 /**
  * Every topic of the platform, declared exactly once. Services name topics and event types only through these
@@ -94,7 +106,74 @@ public final class TopicCatalogue {
             "identity.member-people.v1", PlatformService.IDENTITY, "memberId", Audience.INTERNAL,
             List.of(PERSON_JOINED_MEMBER_V1, PERSON_LEFT_MEMBER_V1));
 
-    private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1, MEMBER_PEOPLE_V1);
+    // ---- business matching: partnering profiles, proposals, expressions of interest, agreed matches ----
+
+    public static final EventType<ProfilePublishedV1> PROFILE_PUBLISHED_V1 = EventType.of(
+            "jp.iinj.matching.profile-published.v1", ProfilePublishedV1.class,
+            "matching/profile-published.v1.schema.json");
+
+    public static final EventType<ProfileRenewedV1> PROFILE_RENEWED_V1 = EventType.of(
+            "jp.iinj.matching.profile-renewed.v1", ProfileRenewedV1.class,
+            "matching/profile-renewed.v1.schema.json");
+
+    public static final EventType<ProfileWithdrawnV1> PROFILE_WITHDRAWN_V1 = EventType.of(
+            "jp.iinj.matching.profile-withdrawn.v1", ProfileWithdrawnV1.class,
+            "matching/profile-withdrawn.v1.schema.json");
+
+    public static final EventType<ProfileExpiredV1> PROFILE_EXPIRED_V1 = EventType.of(
+            "jp.iinj.matching.profile-expired.v1", ProfileExpiredV1.class,
+            "matching/profile-expired.v1.schema.json");
+
+    public static final EventType<MatchProposedV1> MATCH_PROPOSED_V1 = EventType.of(
+            "jp.iinj.matching.match-proposed.v1", MatchProposedV1.class,
+            "matching/match-proposed.v1.schema.json");
+
+    public static final EventType<InterestExpressedV1> INTEREST_EXPRESSED_V1 = EventType.of(
+            "jp.iinj.matching.interest-expressed.v1", InterestExpressedV1.class,
+            "matching/interest-expressed.v1.schema.json");
+
+    public static final EventType<InterestAcceptedV1> INTEREST_ACCEPTED_V1 = EventType.of(
+            "jp.iinj.matching.interest-accepted.v1", InterestAcceptedV1.class,
+            "matching/interest-accepted.v1.schema.json");
+
+    public static final EventType<InterestDeclinedV1> INTEREST_DECLINED_V1 = EventType.of(
+            "jp.iinj.matching.interest-declined.v1", InterestDeclinedV1.class,
+            "matching/interest-declined.v1.schema.json");
+
+    public static final EventType<InterestExpiredV1> INTEREST_EXPIRED_V1 = EventType.of(
+            "jp.iinj.matching.interest-expired.v1", InterestExpiredV1.class,
+            "matching/interest-expired.v1.schema.json");
+
+    public static final EventType<MatchAgreedV1> MATCH_AGREED_V1 = EventType.of(
+            "jp.iinj.matching.match-agreed.v1", MatchAgreedV1.class,
+            "matching/match-agreed.v1.schema.json");
+
+    public static final EventType<MatchOutcomeRecordedV1> MATCH_OUTCOME_RECORDED_V1 = EventType.of(
+            "jp.iinj.matching.match-outcome-recorded.v1", MatchOutcomeRecordedV1.class,
+            "matching/match-outcome-recorded.v1.schema.json");
+
+    /**
+     * Profiles, proposals, expressions of interest and agreed matches, keyed by the aggregate's id (profile, proposal,
+     * interest or match id). Anonymous: owners appear only in match-agreed, after both sides agreed.
+     */
+    public static final Topic MATCHING_EVENTS_V1 = new Topic(
+            "matching.matching-events.v1", PlatformService.BUSINESS_MATCHING,
+            "profileId, proposalId, interestId or matchId", Audience.PUBLIC,
+            List.of(PROFILE_PUBLISHED_V1, PROFILE_RENEWED_V1, PROFILE_WITHDRAWN_V1, PROFILE_EXPIRED_V1,
+                    MATCH_PROPOSED_V1, INTEREST_EXPRESSED_V1, INTEREST_ACCEPTED_V1, INTEREST_DECLINED_V1,
+                    INTEREST_EXPIRED_V1, MATCH_AGREED_V1, MATCH_OUTCOME_RECORDED_V1));
+
+    public static final EventType<NotificationRequestedV1> MATCHING_NOTIFICATION_REQUESTED_V1 = EventType.of(
+            "jp.iinj.matching.notification-requested.v1", NotificationRequestedV1.class,
+            "notifications/notification-requested.v1.schema.json");
+
+    /** What business matching asks identity to tell people by e-mail, keyed by notification id; identity only. */
+    public static final Topic MATCHING_NOTIFICATIONS_V1 = new Topic(
+            "matching.notifications.v1", PlatformService.BUSINESS_MATCHING, "notificationId", Audience.INTERNAL,
+            List.of(MATCHING_NOTIFICATION_REQUESTED_V1));
+
+    private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1, MEMBER_PEOPLE_V1,
+            MATCHING_EVENTS_V1, MATCHING_NOTIFICATIONS_V1);
 
     private TopicCatalogue() {
     }
