@@ -3,19 +3,16 @@ package jp.iinj.memberregistry.access;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AllAuthoritiesReactiveAuthorizationManager;
 import org.springframework.security.authorization.AuthorityReactiveAuthorizationManager;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
+import jp.iinj.httpapi.security.PlatformCallers;
 import jp.iinj.httpapi.security.ProblemSecurityResponses;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +53,7 @@ public class ServiceAccessConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(problems.authenticationEntryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(ServiceAccessConfiguration::authenticationOf)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(PlatformCallers::authenticationOf)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems.authenticationEntryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler()))
@@ -73,17 +70,5 @@ public class ServiceAccessConfiguration {
         ReactiveAuthorizationManager<AuthorizationContext> role = AuthorityReactiveAuthorizationManager.hasAnyRole(roles);
         return (authentication, context) -> person.authorize(authentication, context)
                 .flatMap(decision -> decision.isGranted() ? role.authorize(authentication, context) : Mono.just(decision));
-    }
-
-    private static Mono<AbstractAuthenticationToken> authenticationOf(Jwt token) {
-        return Mono.just(new JwtAuthenticationToken(token, PlatformPrincipal.of(token).authorities(), token.getSubject()));
-    }
-
-    /** The caller of the current request, for object-level checks. */
-    public static Mono<PlatformPrincipal> caller() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication())
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(authentication -> PlatformPrincipal.of(((JwtAuthenticationToken) authentication).getToken()));
     }
 }

@@ -4,7 +4,7 @@ package jp.iinj.memberregistry.approval;
 import org.springframework.stereotype.Service;
 
 import jp.iinj.httpapi.core.validation.FreeTextValidator;
-import jp.iinj.memberregistry.access.CallerRequest;
+import jp.iinj.httpapi.security.CallerRequest;
 import jp.iinj.memberregistry.commands.OrganisationAccess;
 import jp.iinj.memberregistry.commands.OrganisationAccess.Who;
 import jp.iinj.memberregistry.commands.OrganisationChanges;

@@ -13,7 +13,7 @@ import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.PreconditionFailedException;
 import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
-import jp.iinj.memberregistry.access.CallerRequest;
+import jp.iinj.httpapi.security.CallerRequest;
 import jp.iinj.memberregistry.messaging.MemberEvents;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.organisation.Organisations;

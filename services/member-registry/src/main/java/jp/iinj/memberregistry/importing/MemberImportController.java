@@ -18,8 +18,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
-import jp.iinj.memberregistry.access.CallerRequest;
-import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
+import jp.iinj.httpapi.security.CallerRequest;
+import jp.iinj.httpapi.security.PlatformCallers;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -102,7 +102,7 @@ public class MemberImportController {
     @ApiResponse(responseCode = "404", description = "No such import, or not yours")
     @GetMapping("/{importId}")
     public Mono<ImportStatusResponse> importStatus(@PathVariable String importId) {
-        return ServiceAccessConfiguration.caller()
+        return PlatformCallers.caller()
                 .flatMap(caller -> imports.byId(importId).filter(status -> status.startedBy().visibleTo(caller)))
                 .flatMap(reaper::current)
                 .map(ImportStatusResponse::of)

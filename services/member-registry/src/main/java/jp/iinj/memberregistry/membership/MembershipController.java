@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
-import jp.iinj.memberregistry.access.CallerRequest;
+import jp.iinj.httpapi.security.CallerRequest;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import reactor.core.publisher.Mono;
 

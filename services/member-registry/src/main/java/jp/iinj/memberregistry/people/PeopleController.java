@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jp.iinj.memberregistry.access.CallerRequest;
-import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
+import jp.iinj.httpapi.security.CallerRequest;
+import jp.iinj.httpapi.security.PlatformCallers;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -40,7 +40,7 @@ public class PeopleController {
     @ApiResponse(responseCode = "404", description = "No such organisation, as far as the caller may know")
     @GetMapping
     public Mono<OrganisationPeopleResponse> listPeople(@PathVariable String organisationId) {
-        return ServiceAccessConfiguration.caller()
+        return PlatformCallers.caller()
                 .flatMap(caller -> access.withVisiblePeople(organisationId, caller))
                 .flatMap(organisation -> people.current(organisation.id()).map(PersonResponse::of).collectList()
                         .map(list -> new OrganisationPeopleResponse(organisation.id(), list)));

@@ -18,7 +18,6 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import jp.iinj.contracts.membership.TechnologyFieldVocabulary;
 import jp.iinj.contracts.regions.PrefectureDirectory;
 import jp.iinj.httpapi.core.validation.Violations;
 
@@ -127,39 +126,6 @@ public final class ProfileConstraints {
             @Override
             public boolean isValid(String value, ConstraintValidatorContext context) {
                 return value == null || value.isBlank() || PHONE.matcher(value.strip()).matches();
-            }
-        }
-    }
-
-    /** Up to {@link #max()} codes of the technology-field vocabulary. */
-    @Documented
-    @Constraint(validatedBy = TechnologyFields.Validator.class)
-    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
-    @Retention(RetentionPolicy.RUNTIME)
-    public @interface TechnologyFields {
-        int max();
-
-        String message() default "not in the technology-field vocabulary";
-
-        Class<?>[] groups() default {};
-
-        Class<? extends Payload>[] payload() default {};
-
-        class Validator implements ConstraintValidator<TechnologyFields, List<String>> {
-            private final TechnologyFieldVocabulary vocabulary = TechnologyFieldVocabulary.current();
-            private int max;
-
-            @Override
-            public void initialize(TechnologyFields constraint) {
-                max = constraint.max();
-            }
-
-            @Override
-            public boolean isValid(List<String> fields, ConstraintValidatorContext context) {
-                return Violations.checkEntries(fields, max, "at most " + max + " entries",
-                        field -> vocabulary.contains(field) ? null
-                                : "not in the technology-field vocabulary " + TechnologyFieldVocabulary.CURRENT_VERSION,
-                        context);
             }
         }
     }

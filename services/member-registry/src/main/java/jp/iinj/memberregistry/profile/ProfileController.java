@@ -19,8 +19,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.httpapi.core.conditional.RevisionTag;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
-import jp.iinj.memberregistry.access.CallerRequest;
-import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
+import jp.iinj.httpapi.security.CallerRequest;
+import jp.iinj.httpapi.security.PlatformCallers;
 import jp.iinj.memberregistry.commands.OrganisationChanges;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.organisation.Organisations;
@@ -52,7 +52,7 @@ public class ProfileController {
     @ApiResponse(responseCode = "404", description = "No such organisation")
     @GetMapping
     public Mono<ResponseEntity<OrganisationResponse>> organisation(@PathVariable String organisationId) {
-        return ServiceAccessConfiguration.caller()
+        return PlatformCallers.caller()
                 .flatMap(caller -> organisations.byId(organisationId)
                         .filterWhen(organisation -> departures.visibleTo(organisation, caller))
                         .map(organisation -> OrganisationResponse.okWithETag(organisation, caller)))

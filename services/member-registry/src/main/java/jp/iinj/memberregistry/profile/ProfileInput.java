@@ -18,7 +18,7 @@ import jp.iinj.memberregistry.profile.ProfileConstraints.JisPrefecture;
 import jp.iinj.memberregistry.profile.ProfileConstraints.JsicCodes;
 import jp.iinj.memberregistry.profile.ProfileConstraints.Katakana;
 import jp.iinj.memberregistry.profile.ProfileConstraints.PhoneNumber;
-import jp.iinj.memberregistry.profile.ProfileConstraints.TechnologyFields;
+import jp.iinj.httpapi.core.validation.TechnologyFields;
 import jp.iinj.memberregistry.profile.ProfileConstraints.WebAddress;
 
 /**

@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.iinj.contracts.membership.OrganisationType;
 import jp.iinj.httpapi.core.problems.ProblemException;
-import jp.iinj.memberregistry.access.ServiceAccessConfiguration;
+import jp.iinj.httpapi.security.PlatformCallers;
 import jp.iinj.memberregistry.organisation.MembershipStatus;
 import reactor.core.publisher.Mono;
 
@@ -78,7 +78,7 @@ public class OrganisationSearchController {
     @ApiResponse(responseCode = "403", description = "Not staff, or a bureau or prefecture you do not cover")
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<OrganisationPage>> listOrganisations(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-        return ServiceAccessConfiguration.caller()
+        return PlatformCallers.caller()
                 .switchIfEmpty(Mono.error(() -> ProblemException.forbidden("Organisations are listed for people.")))
                 .map(OrganisationSearch::confinementOf)
                 .flatMap(confinement -> {

@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import jp.iinj.contracts.access.PlatformRole;
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.memberregistry.support.MemberRegistryIntegrationTest;
 import reactor.core.publisher.Mono;
 

@@ -41,7 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.contracts.topics.TopicCatalogue;
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.memberregistry.organisation.MembershipStatus;
 import jp.iinj.memberregistry.organisation.Organisation;

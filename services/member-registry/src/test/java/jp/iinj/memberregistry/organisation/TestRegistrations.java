@@ -3,7 +3,7 @@ package jp.iinj.memberregistry.organisation;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 
 /** Organisations registered (and approved) over HTTP for ITs. */

@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.contracts.topics.TopicCatalogue;
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.organisation.TestRegistrations;
 import jp.iinj.testing.contracts.EventSchemaAssertions;

@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;

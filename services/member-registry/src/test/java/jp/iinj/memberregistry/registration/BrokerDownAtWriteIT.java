@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.contracts.topics.TopicCatalogue;
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
 import jp.iinj.testing.kafka.StandaloneKafkaBroker;
 import jp.iinj.testing.kafka.TopicProbe;

@@ -18,7 +18,7 @@ import jp.iinj.memberregistry.organisation.OrganisationResponse;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.contracts.topics.TopicCatalogue;
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.testing.contracts.EventSchemaAssertions;
 import jp.iinj.testing.kafka.TopicProbe;
 import jp.iinj.testing.kafka.TopicProbeExtension;

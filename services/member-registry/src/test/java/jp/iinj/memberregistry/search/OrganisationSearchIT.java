@@ -27,7 +27,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.contracts.access.PlatformRole;
-import jp.iinj.memberregistry.access.TestTokens;
+import jp.iinj.testing.tokens.TestTokens;
 import jp.iinj.memberregistry.corporatenumber.TestCorporateNumbers;
 import jp.iinj.memberregistry.organisation.Organisation;
 import jp.iinj.memberregistry.organisation.OrganisationResponse;

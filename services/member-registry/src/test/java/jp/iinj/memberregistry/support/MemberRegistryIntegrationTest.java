@@ -11,6 +11,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 
 import jp.iinj.testing.spring.WithPlatformInfrastructure;
+import jp.iinj.testing.tokens.TestTokenProperties;
 
 /**
  * The member registry on a random port with a {@code WebTestClient}, against the shared test Kafka and MongoDB (a

@@ -1,4 +1,4 @@
-package jp.iinj.memberregistry.access;
+package jp.iinj.httpapi.security;
 
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.httpapi.correlation.RequestCorrelation;
@@ -8,6 +8,6 @@ import reactor.core.publisher.Mono;
 public record CallerRequest(PlatformPrincipal caller, String correlationId) {
 
     public static Mono<CallerRequest> current() {
-        return Mono.zip(ServiceAccessConfiguration.caller(), RequestCorrelation.current(), CallerRequest::new);
+        return Mono.zip(PlatformCallers.caller(), RequestCorrelation.current(), CallerRequest::new);
     }
 }

@@ -1,10 +1,8 @@
-package jp.iinj.memberregistry.support;
+package jp.iinj.testing.tokens;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
-
-import jp.iinj.memberregistry.access.TestTokens;
 
 /** Points the service's token validation at the test issuer, once for every integration test. */
 @TestConfiguration(proxyBeanMethods = false)

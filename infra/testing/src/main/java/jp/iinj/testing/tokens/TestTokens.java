@@ -1,4 +1,4 @@
-package jp.iinj.memberregistry.access;
+package jp.iinj.testing.tokens;
 
 import java.util.List;
 
@@ -6,9 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import jp.iinj.contracts.access.PlatformRole;
 
-import jp.iinj.testing.tokens.TestTokenIssuer;
-
-/** One token issuer for all of this service's ITs, standing in for the identity service. */
+/** One token issuer for all of a service's ITs (one per test JVM), standing in for the identity service. */
 public final class TestTokens {
 
     public static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
