@@ -68,6 +68,12 @@ class RoutesIT extends GatewayTestSupport {
                 new RouteCase("identity", HttpMethod.POST, "/api/identity/sign-ups", IDENTITY, "/api/identity/sign-ups"),
                 new RouteCase("identity-api-docs", HttpMethod.GET, "/api-docs/identity", IDENTITY, "/v3/api-docs"),
                 new RouteCase("portal-imports", HttpMethod.POST, "/regional/imports", PORTAL, "/regional/imports"),
+                new RouteCase("business-matching", HttpMethod.POST, "/api/matching/profiles",
+                        BUSINESS_MATCHING, "/api/matching/profiles"),
+                new RouteCase("business-matching", HttpMethod.GET, "/api/matching/members/3f0c/proposals",
+                        BUSINESS_MATCHING, "/api/matching/members/3f0c/proposals"),
+                new RouteCase("business-matching-api-docs", HttpMethod.GET, "/api-docs/business-matching",
+                        BUSINESS_MATCHING, "/v3/api-docs"),
                 new RouteCase("portal", HttpMethod.GET, "/", PORTAL, "/"),
                 new RouteCase("portal", HttpMethod.GET, "/assets/portal.css", PORTAL, "/assets/portal.css"),
                 new RouteCase("portal", HttpMethod.GET, "/callback", PORTAL, "/callback"),
@@ -140,7 +146,7 @@ class RoutesIT extends GatewayTestSupport {
 
     @Test
     void futureServicesHaveNoRouteYet() {
-        for (String path : List.of("/api/matching/proposals", "/api/coordination/cases", "/api/feeds/subscriptions")) {
+        for (String path : List.of("/api/coordination/cases", "/api/feeds/subscriptions")) {
             client().get().uri(path)
                     .header(HttpHeaders.AUTHORIZATION, bearer(token("routes-user", "MEMBER")))
                     .exchange()

@@ -39,6 +39,7 @@ public abstract class GatewayTestSupport {
     protected static final FakeService MEMBER_REGISTRY = FakeService.start("member-registry");
     protected static final FakeService IDENTITY = FakeService.start("identity");
     protected static final FakeService PORTAL = FakeService.start("portal");
+    protected static final FakeService BUSINESS_MATCHING = FakeService.start("business-matching");
 
     static {
         IDENTITY.answer("/oauth2/jwks", ISSUER.jwks());
@@ -52,6 +53,7 @@ public abstract class GatewayTestSupport {
         registry.add("iinj.gateway.services.member-registry", MEMBER_REGISTRY::url);
         registry.add("iinj.gateway.services.identity", IDENTITY::url);
         registry.add("iinj.gateway.services.portal", PORTAL::url);
+        registry.add("iinj.gateway.services.business-matching", BUSINESS_MATCHING::url);
     }
 
     protected WebTestClient client() {
