@@ -19,7 +19,7 @@ class PlatformSettingsTest {
         assertThat(settings.kafkaControllerPort()).isEqualTo(19093);
         assertThat(settings.mongoPort()).isEqualTo(27117);
         // the issuer first, the front door last
-        assertThat(settings.services()).extracting(ServiceSpec::name).containsExactly("identity", "member-registry", "portal", "gateway");
+        assertThat(settings.services()).extracting(ServiceSpec::name).containsExactly("identity", "member-registry", "business-matching", "portal", "gateway");
         assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 8101, 8106, 8100);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/home/dev/.iinj/local-platform"));
         assertThat(settings.serviceJavaOpts()).isEqualTo(PlatformSettings.DEFAULT_SERVICE_JAVA_OPTS);
@@ -128,7 +128,7 @@ class PlatformSettingsTest {
 
         assertThat(settings.embeddedKafka()).isFalse();
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("kafka1:9092,kafka2:9092");
-        assertThat(settings.ownPorts()).extracting(PlatformSettings.PortUse::user).containsExactly("MongoDB", "identity", "member-registry", "portal", "gateway");
+        assertThat(settings.ownPorts()).extracting(PlatformSettings.PortUse::user).containsExactly("MongoDB", "identity", "member-registry", "business-matching", "portal", "gateway");
     }
 
     @Test

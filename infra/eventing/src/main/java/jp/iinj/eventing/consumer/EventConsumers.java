@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -39,18 +40,22 @@ public class EventConsumers implements SmartLifecycle {
     public EventConsumers(String serviceName, List<EventSubscription> subscriptions, Map<String, Object> consumerProperties,
                           KafkaTemplate<String, byte[]> deadLetters, ProcessedEvents processed, EventPayloadJson json,
                           EventingProperties.Consumers settings, MeterRegistry meters) {
+        String instanceId = UUID.randomUUID().toString();
         for (EventSubscription subscription : subscriptions) {
-            String group = serviceName + "." + subscription.name();
+            String group = serviceName + "." + subscription.name()
+                    + (subscription.everyInstance() ? "." + instanceId : "");
             Map<String, Object> properties = new HashMap<>(consumerProperties);
             properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, subscription.everyInstance() ? "latest" : "earliest");
             properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             var consumerFactory = new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
 
             ContainerProperties container = new ContainerProperties(subscription.topic().name());
             container.setAckMode(ContainerProperties.AckMode.RECORD);
-            container.setMessageListener(new IdempotentEventListener(group, subscription, processed, json, settings.handlerTimeout(), meters));
+            // an instance's own group lives as long as the instance: nothing to remember across its restarts
+            container.setMessageListener(new IdempotentEventListener(group, subscription,
+                    subscription.everyInstance() ? null : processed, json, settings.handlerTimeout(), meters));
 
             var listeners = new ConcurrentMessageListenerContainer<>(consumerFactory, container);
             listeners.setCommonErrorHandler(errorHandler(deadLetters, settings));

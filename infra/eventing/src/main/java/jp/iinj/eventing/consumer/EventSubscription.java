@@ -25,12 +25,15 @@ public final class EventSubscription {
     private final Topic topic;
     private final Map<String, Handling<?>> handlers;
     private final Handling<byte[]> everyType;
+    private final boolean everyInstance;
 
-    private EventSubscription(String name, Topic topic, Map<String, Handling<?>> handlers, Handling<byte[]> everyType) {
+    private EventSubscription(String name, Topic topic, Map<String, Handling<?>> handlers, Handling<byte[]> everyType,
+                              boolean everyInstance) {
         this.name = name;
         this.topic = topic;
         this.handlers = Map.copyOf(handlers);
         this.everyType = everyType;
+        this.everyInstance = everyInstance;
     }
 
     /** @param name kebab-case, says what the subscription is for, e.g. {@code member-accounts} */
@@ -47,6 +50,11 @@ public final class EventSubscription {
 
     public Topic topic() {
         return topic;
+    }
+
+    /** Every running instance of the service gets every event ({@link Builder#onEveryInstance}). */
+    public boolean everyInstance() {
+        return everyInstance;
     }
 
     /** The handling of a CloudEvents type: its own handler, else the every-type handler, else none. */
@@ -68,6 +76,7 @@ public final class EventSubscription {
         private final Topic topic;
         private final Map<String, Handling<?>> handlers = new LinkedHashMap<>();
         private Handling<byte[]> everyType;
+        private boolean everyInstance;
 
         private Builder(String name, Topic topic) {
             this.name = name;
@@ -102,11 +111,22 @@ public final class EventSubscription {
             return onEveryType(blocking(handler));
         }
 
+        /**
+         * Every running instance gets every event, from when it starts (not one instance per event, as by default):
+         * for state each instance keeps in memory, such as a search index. Each instance reads in a consumer group of
+         * its own, {@code <service>.<name>.<instance id>}, from the latest offset; nothing records which events it
+         * applied, so the handler must be idempotent, and the instance must load what came before from the store.
+         */
+        public Builder onEveryInstance() {
+            everyInstance = true;
+            return this;
+        }
+
         public EventSubscription build() {
             if (handlers.isEmpty() && everyType == null) {
                 throw new IllegalStateException("subscription " + name + " handles no event type");
             }
-            return new EventSubscription(name, topic, handlers, everyType);
+            return new EventSubscription(name, topic, handlers, everyType, everyInstance);
         }
 
         // the listener blocks on the handler's Mono on the consumer thread, so this runs there too

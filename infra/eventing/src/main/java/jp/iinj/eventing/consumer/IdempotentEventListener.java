@@ -40,6 +40,7 @@ class IdempotentEventListener implements MessageListener<String, byte[]> {
     private final MeterRegistry meters;
     private final Set<String> unhandledTypesLogged = ConcurrentHashMap.newKeySet();
 
+    /** @param processed where applied ids are recorded; null for an every-instance subscription (no record kept) */
     IdempotentEventListener(String consumerGroup, EventSubscription subscription, ProcessedEvents processed,
                             EventPayloadJson json, Duration handlerTimeout, MeterRegistry meters) {
         this.consumerGroup = consumerGroup;
@@ -64,6 +65,10 @@ class IdempotentEventListener implements MessageListener<String, byte[]> {
             MDC.put(MDC_CORRELATION_ID, metadata.correlationId());
         }
         try {
+            if (processed == null) {
+                handling.handler().handle(event).block(handlerTimeout);
+                return;
+            }
             if (Boolean.TRUE.equals(processed.contains(consumerGroup, metadata.id()).block(handlerTimeout))) {
                 log.info("{} already applied event {} ({}); skipping the duplicate", consumerGroup, metadata.id(), metadata.type());
                 return;

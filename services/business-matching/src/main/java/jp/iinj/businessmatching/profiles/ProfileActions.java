@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 import jp.iinj.businessmatching.members.MatchingMember;
 import jp.iinj.businessmatching.members.MatchingMembers;
-import jp.iinj.businessmatching.settings.MatchingSettings;
+import jp.iinj.businessmatching.settings.PartneringSettings;
 import jp.iinj.eventing.outbox.AggregateStore;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
 import jp.iinj.httpapi.core.problems.ProblemException;
@@ -35,11 +35,11 @@ public class ProfileActions {
     private final MatchingMembers members;
     private final ProfileChanges changes;
     private final AggregateStore store;
-    private final MatchingSettings settings;
+    private final PartneringSettings settings;
     private final Clock clock;
 
     public ProfileActions(ReactiveMongoTemplate mongo, MatchingMembers members, ProfileChanges changes,
-                          AggregateStore store, MatchingSettings settings, Clock clock) {
+                          AggregateStore store, PartneringSettings settings, Clock clock) {
         this.mongo = mongo;
         this.members = members;
         this.changes = changes;

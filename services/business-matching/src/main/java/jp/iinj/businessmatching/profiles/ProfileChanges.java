@@ -3,6 +3,7 @@ package jp.iinj.businessmatching.profiles;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -76,6 +77,11 @@ public class ProfileChanges {
         return members.byId(current.ownerMemberId())
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("no member " + current.ownerMemberId())))
                 .flatMap(owner -> store(current, owner, command, null, null));
+    }
+
+    /** The expiry job's command: a published profile past its last day. */
+    public static ProfileCommand expiry(Instant now) {
+        return new ProfileCommands.Expire(now);
     }
 
     public Mono<ProfileWithOwner> profileWithOwner(String profileId) {

@@ -10,7 +10,7 @@ import jp.iinj.eventing.outbox.OutboxEntry;
  * One change of an existing profile that a caller asks for: what it changes and which events it emits. Who may ask is
  * decided before, by {@link ProfileChanges} with {@link ProfileAccess}; the change itself never looks at a caller.
  */
-interface ProfileCommand {
+public interface ProfileCommand {
 
     PartneringProfile apply(PartneringProfile profile, MatchingMember owner, ProfileActor by);
 

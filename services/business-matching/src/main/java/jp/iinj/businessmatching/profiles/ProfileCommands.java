@@ -5,7 +5,7 @@ import java.util.List;
 
 import jp.iinj.businessmatching.members.MatchingMember;
 import jp.iinj.businessmatching.messaging.MatchingEvents;
-import jp.iinj.businessmatching.settings.MatchingSettings;
+import jp.iinj.businessmatching.settings.PartneringSettings;
 import jp.iinj.contracts.matching.ProfileType;
 import jp.iinj.eventing.outbox.OutboxEntry;
 import jp.iinj.httpapi.core.problems.ProblemException;
@@ -31,7 +31,7 @@ final class ProfileCommands {
     }
 
     /** Draft → published for one term; matching starts from the published event. */
-    record Publish(MatchingSettings settings) implements ProfileCommand {
+    record Publish(PartneringSettings settings) implements ProfileCommand {
         @Override
         public PartneringProfile apply(PartneringProfile profile, MatchingMember owner, ProfileActor by) {
             refuseTypeNotAllowed(settings, owner, profile.type());
@@ -47,7 +47,7 @@ final class ProfileCommands {
     }
 
     /** Another term from today, for a published or expired profile; it is matched again. */
-    record Renew(MatchingSettings settings) implements ProfileCommand {
+    record Renew(PartneringSettings settings) implements ProfileCommand {
         @Override
         public PartneringProfile apply(PartneringProfile profile, MatchingMember owner, ProfileActor by) {
             refuseTypeNotAllowed(settings, owner, profile.type());
@@ -91,7 +91,7 @@ final class ProfileCommands {
         }
     }
 
-    static void refuseTypeNotAllowed(MatchingSettings settings, MatchingMember owner, ProfileType type) {
+    static void refuseTypeNotAllowed(PartneringSettings settings, MatchingMember owner, ProfileType type) {
         if (!settings.mayPublish(owner.organisationType(), type)) {
             throw ProblemException.forbidden("A " + owner.organisationType() + " may not publish a " + type
                     + " profile in this network.");

@@ -22,18 +22,19 @@ import jp.iinj.contracts.membership.OrganisationType;
  * @param interests     expressions of interest: how many a member may have open, how long the owner has to answer
  */
 @ConfigurationProperties("iinj.matching")
-public record MatchingSettings(
+public record PartneringSettings(
         @DefaultValue("P12M") Period profileTerm,
         Map<OrganisationType, Set<ProfileType>> mayPublish,
         @DefaultValue Proposals proposals,
         @DefaultValue Interests interests,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue SearchIndexSettings searchIndex) {
 
     private static final Map<OrganisationType, Set<ProfileType>> EEN_RULES = Map.of(
             OrganisationType.LARGE_ENTERPRISE,
             EnumSet.of(ProfileType.TECHNOLOGY_REQUEST, ProfileType.BUSINESS_REQUEST, ProfileType.RD_PARTNER_REQUEST));
 
-    public MatchingSettings {
+    public PartneringSettings {
         mayPublish = mayPublish == null || mayPublish.isEmpty() ? EEN_RULES : Map.copyOf(mayPublish);
     }
 
@@ -58,7 +59,19 @@ public record MatchingSettings(
                             @DefaultValue("3d") Duration remindBefore) {
     }
 
-    /** How often the expiry jobs look for profiles and interests that are due. */
-    public record Jobs(@DefaultValue("5m") Duration interval) {
+    /**
+     * @param directory where this instance keeps its Lucene index (a projection of the store, rebuilt at every start);
+     *                  empty: in memory, fine up to some tens of thousands of profiles
+     */
+    public record SearchIndexSettings(@DefaultValue("") String directory) {
+    }
+
+    /**
+     * The expiry jobs (profiles, interests, reminders).
+     *
+     * @param enabled  off in tests that drive the jobs by hand
+     * @param interval how often they look for what is due
+     */
+    public record Jobs(@DefaultValue("true") boolean enabled, @DefaultValue("5m") Duration interval) {
     }
 }
