@@ -42,6 +42,22 @@ import jp.iinj.contracts.membership.SuspensionReason;
 import jp.iinj.contracts.membership.TargetTypology;
 import jp.iinj.contracts.membership.WithdrawalReason;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
+import jp.iinj.contracts.coordination.CaseOutcome;
+import jp.iinj.contracts.matching.DeclineReason;
+import jp.iinj.contracts.matching.InterestAcceptedV1;
+import jp.iinj.contracts.matching.InterestDeclinedV1;
+import jp.iinj.contracts.matching.InterestExpiredV1;
+import jp.iinj.contracts.matching.InterestExpressedV1;
+import jp.iinj.contracts.matching.MatchAgreedV1;
+import jp.iinj.contracts.matching.MatchOutcomeRecordedV1;
+import jp.iinj.contracts.matching.MatchParty;
+import jp.iinj.contracts.matching.MatchProposedV1;
+import jp.iinj.contracts.matching.ProfileExpiredV1;
+import jp.iinj.contracts.matching.ProfilePublishedV1;
+import jp.iinj.contracts.matching.ProfileRenewedV1;
+import jp.iinj.contracts.matching.ProfileType;
+import jp.iinj.contracts.matching.ProfileWithdrawnV1;
+import jp.iinj.contracts.notifications.NotificationRequestedV1;
 import jp.iinj.contracts.membership.OwnerDesignatedV1;
 import jp.iinj.contracts.membership.OrganisationType;
 import jp.iinj.contracts.membership.PublicMemberProfile;
@@ -62,6 +78,9 @@ class EventTypeSchemasTest {
     /** One valid payload per event type; a new event type fails here until it adds one. */
     private static final String MEMBER = "0b7f3c1e-5d2a-4c1b-9f0e-3a6d8e2b4c71";
     private static final Instant AT = Instant.parse("2026-04-01T09:30:00Z");
+    private static final String PROFILE = "5c2e9a10-7b3d-4f6e-8a1c-2d9b0e7f3a55";
+    private static final String OTHER_PROFILE = "9e1d7c3b-2a4f-4b8e-b6d0-5f3a1c9e7b20";
+    private static final String INTEREST = "3a7f1e9c-6b2d-4c8a-9e5f-1d0b7c3e6a92";
 
     /** One valid payload per event type; a new event type fails here until it adds one. */
     private static final Map<EventType<?>, Object> SAMPLES = Map.ofEntries(
@@ -96,7 +115,35 @@ class EventTypeSchemasTest {
                     "5e0c2f7a-9b1d-4e3c-8a6f-2d4b7c9e1f03", Instant.parse("2026-05-10T08:00:01Z"),
                     PersonLeftMemberV1.REMOVED_BY_ORGANISATION)),
             Map.entry(TopicCatalogue.OWNER_DESIGNATED_V1, new OwnerDesignatedV1(MEMBER,
-                    "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", AT)));
+                    "tanaka@shinanogawa-seiki.example.jp", "田中 太郎", AT)),
+            Map.entry(TopicCatalogue.PROFILE_PUBLISHED_V1, new ProfilePublishedV1(PROFILE, ProfileType.TECHNOLOGY_OFFER,
+                    "15", "kanto", List.of("metal-processing"), List.of(new JsicCode("14", "24")),
+                    List.of("kanto", "nationwide"), false, AT, LocalDate.of(2027, 4, 1))),
+            Map.entry(TopicCatalogue.PROFILE_RENEWED_V1, new ProfileRenewedV1(PROFILE, ProfileType.TECHNOLOGY_OFFER,
+                    "15", "kanto", AT, LocalDate.of(2028, 4, 1))),
+            Map.entry(TopicCatalogue.PROFILE_WITHDRAWN_V1, new ProfileWithdrawnV1(PROFILE,
+                    ProfileType.TECHNOLOGY_REQUEST, "15", "kanto", AT)),
+            Map.entry(TopicCatalogue.PROFILE_EXPIRED_V1, new ProfileExpiredV1(PROFILE, ProfileType.BUSINESS_OFFER,
+                    "15", "kanto", LocalDate.of(2027, 3, 31), AT)),
+            Map.entry(TopicCatalogue.MATCH_PROPOSED_V1, new MatchProposedV1(PROFILE + "~" + OTHER_PROFILE, PROFILE,
+                    OTHER_PROFILE, "kanto", "kyushu", 72, List.of("metal-processing"), AT)),
+            Map.entry(TopicCatalogue.INTEREST_EXPRESSED_V1, new InterestExpressedV1(INTEREST, PROFILE, null, "kyushu",
+                    "kanto", AT, AT.plusSeconds(21 * 86400))),
+            Map.entry(TopicCatalogue.INTEREST_ACCEPTED_V1, new InterestAcceptedV1(INTEREST, PROFILE, "kyushu", "kanto",
+                    "m-" + INTEREST, AT)),
+            Map.entry(TopicCatalogue.INTEREST_DECLINED_V1, new InterestDeclinedV1(INTEREST, PROFILE, "kyushu", "kanto",
+                    DeclineReason.NO_CAPACITY, AT)),
+            Map.entry(TopicCatalogue.INTEREST_EXPIRED_V1, new InterestExpiredV1(INTEREST, PROFILE, "kyushu", "kanto",
+                    AT)),
+            Map.entry(TopicCatalogue.MATCH_AGREED_V1, new MatchAgreedV1("m-" + INTEREST, INTEREST,
+                    new MatchParty(MEMBER, PROFILE, "kanto", "15"), new MatchParty("member-2", null, "kyushu", "40"),
+                    List.of("metal-processing"), AT)),
+            Map.entry(TopicCatalogue.MATCH_OUTCOME_RECORDED_V1, new MatchOutcomeRecordedV1("m-" + INTEREST,
+                    CaseOutcome.AGREEMENT_REACHED, AT, AT)),
+            Map.entry(TopicCatalogue.MATCHING_NOTIFICATION_REQUESTED_V1, new NotificationRequestedV1("n-1", MEMBER,
+                    null, null, "match-proposed", "/matching/proposals", AT)));
+
+
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
