@@ -66,8 +66,14 @@ public final class MatchingEngine implements Closeable {
 
     /** Text and concepts together give at most this many points; structured factors give the rest. */
     static final double TEXT_POINTS = 60;
-    /** The text score at which text points reach half of {@link #TEXT_POINTS}. */
-    static final double TEXT_HALF_POINTS_AT = 12;
+    /**
+     * Text points grow with the share of the profile's own text score that a candidate reaches (BM25 scores depend on
+     * the index's size, the share does not): {@code share / (share + this)}, scaled so that a full share gives all
+     * the points. At 0.25, a quarter of the own score gives half the points.
+     */
+    static final double HALF_POINTS_AT_SHARE = 0.25;
+    /** Without the profile's own score (it is not indexed), a text score giving half the points. */
+    static final double HALF_POINTS_AT_SCORE = 12;
     static final int TERMS_PER_FIELD = 25;
 
     private static final String ID = "id";
@@ -259,7 +265,7 @@ public final class MatchingEngine implements Closeable {
     // ---- scoring ----------------------------------------------------------------------------------------------
 
     /** A candidate with its text score (BM25 of terms and concepts) and its structured lines. */
-    private record Scored(String id, int doc, double textScore, List<Contribution> structured, double score,
+    private record Scored(String id, int doc, double textPoints, List<Contribution> structured, double score,
                           Map<String, String> conceptWords) {
     }
 
@@ -267,15 +273,17 @@ public final class MatchingEngine implements Closeable {
         CandidateQuery candidates = candidateQuery(searcher, profile);
         TopDocs top = searcher.search(candidates.query(), Math.max(1, limit));
         ProfileFacts facts = ProfileFacts.of(profile);
+        double own = ownTextScore(searcher, profile, candidates);
         List<Scored> scored = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc doc : top.scoreDocs) {
             Document stored = searcher.storedFields().document(doc.doc, Set.of(ID, FACTS, CONCEPT_WORDS));
             ProfileFacts other = ProfileFacts.decoded(stored.get(FACTS));
             long sharedFields = facts.technologyFields().stream().filter(other.technologyFields()::contains).count();
             double text = Math.max(0, doc.score - FIELD_BOOST * sharedFields);
+            double textPoints = round(textPoints(text, own));
             List<Contribution> structured = StructuredFactors.between(facts, other);
-            double total = round(textPoints(text)) + structured.stream().mapToDouble(c -> round(c.points())).sum();
-            scored.add(new Scored(stored.get(ID), doc.doc, text, structured, round(total),
+            double total = textPoints + structured.stream().mapToDouble(c -> round(c.points())).sum();
+            scored.add(new Scored(stored.get(ID), doc.doc, textPoints, structured, round(total),
                     decodeConceptWords(stored.get(CONCEPT_WORDS))));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
@@ -302,7 +310,7 @@ public final class MatchingEngine implements Closeable {
                     : Contribution.Kind.TERM);
         }
         double textTotal = byLabel.values().stream().mapToDouble(Double::doubleValue).sum();
-        double textPoints = round(textPoints(candidate.textScore()));
+        double textPoints = candidate.textPoints();
         List<Contribution> lines = new ArrayList<>();
         if (textTotal > 0 && textPoints > 0) {
             List<Map.Entry<String, Double>> entries = new ArrayList<>(byLabel.entrySet());
@@ -359,7 +367,7 @@ public final class MatchingEngine implements Closeable {
     }
 
     /** The query that finds candidates, and the words behind the profile's concepts for the explanation. */
-    private record CandidateQuery(Query query, Map<String, String> ownConceptWords) {
+    private record CandidateQuery(Query query, Query evidence, Map<String, String> ownConceptWords) {
     }
 
     private CandidateQuery candidateQuery(IndexSearcher searcher, MatchableProfile profile) throws IOException {
@@ -389,15 +397,16 @@ public final class MatchingEngine implements Closeable {
             evidence.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
                     new TermQuery(new Term(FIELD, field))), FIELD_BOOST), BooleanClause.Occur.SHOULD);
         }
+        Query evidenceQuery = evidence.build();
         BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(evidence.build(), BooleanClause.Occur.MUST)
+                .add(evidenceQuery, BooleanClause.Occur.MUST)
                 .add(new TermInSetQuery(TYPE, profile.type().counterparts().stream()
                         .map(type -> new BytesRef(type.name())).toList()), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(ID, profile.id())), BooleanClause.Occur.MUST_NOT);
         if (profile.ownerMemberId() != null) {
             query.add(new TermQuery(new Term(OWNER, profile.ownerMemberId())), BooleanClause.Occur.MUST_NOT);
         }
-        return new CandidateQuery(query.build(), own);
+        return new CandidateQuery(query.build(), evidenceQuery, own);
     }
 
     /** The terms that say most about this text: frequent here, rare in the index (tf·idf), at most a few per field. */
@@ -418,8 +427,30 @@ public final class MatchingEngine implements Closeable {
         return weighted.stream().limit(TERMS_PER_FIELD).map(Map.Entry::getKey).toList();
     }
 
-    static double textPoints(double textScore) {
-        return textScore <= 0 ? 0 : TEXT_POINTS * textScore / (textScore + TEXT_HALF_POINTS_AT);
+    /** @param ownScore the profile's text score against itself, or 0 when it is not in the index */
+    static double textPoints(double textScore, double ownScore) {
+        if (textScore <= 0) {
+            return 0;
+        }
+        if (ownScore <= 0) {
+            return TEXT_POINTS * textScore / (textScore + HALF_POINTS_AT_SCORE);
+        }
+        double share = Math.min(1, textScore / ownScore);
+        return TEXT_POINTS * (1 + HALF_POINTS_AT_SHARE) * share / (share + HALF_POINTS_AT_SHARE);
+    }
+
+    /** The profile's text score against its own document, the most a counterpart could reach; 0 if not indexed. */
+    private static double ownTextScore(IndexSearcher searcher, MatchableProfile profile, CandidateQuery candidates)
+            throws IOException {
+        Query own = new BooleanQuery.Builder()
+                .add(candidates.evidence(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(ID, profile.id())), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs found = searcher.search(own, 1);
+        if (found.scoreDocs.length == 0) {
+            return 0;
+        }
+        return Math.max(0, found.scoreDocs[0].score - FIELD_BOOST * profile.technologyFields().size());
     }
 
     static double round(double value) {

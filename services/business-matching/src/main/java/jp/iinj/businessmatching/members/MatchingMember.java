@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import jp.iinj.contracts.membership.CapitalBand;
@@ -22,7 +23,7 @@ import jp.iinj.contracts.membership.TargetTypology;
 @Document(MatchingMember.COLLECTION)
 public record MatchingMember(
         @Id String id,
-        MemberStanding standing,
+        @Indexed MemberStanding standing,
         Instant standingAt,
         String legalName,
         String englishName,

@@ -52,6 +52,17 @@ public class MatchingMembers {
                 .map(MatchingMember::id).collect(Collectors.toSet()));
     }
 
+    /**
+     * The ids of every active member: search filters hits with it, so a suspension hides a member's profiles at once.
+     * One indexed query of ids only; at the network's scale (tens of thousands of members) a small set.
+     */
+    public Mono<Set<String>> activeIds() {
+        Query active = Query.query(where("standing").is(MemberStanding.ACTIVE));
+        active.fields().include("_id");
+        return mongo.find(active, org.bson.Document.class, MatchingMember.COLLECTION)
+                .map(document -> document.getString("_id")).collect(Collectors.toSet());
+    }
+
     public Mono<Void> standing(String memberId, MemberStanding standing, Instant at) {
         Update update = new Update().set("standing", standing).set("standingAt", at);
         return guardedUpsert(memberId, "standingAt", at, update);

@@ -66,6 +66,8 @@ public class ProposalMaker {
                 .filter(found -> found.profile().published() && found.owner().active())
                 .flatMap(found -> index.catchUp(clock.instant().minus(CATCH_UP))
                         .then(index.proposalsFor(found.profile(), found.owner()))
+                        .doOnNext(proposals -> log.info("Profile {}: the engine proposes {} of {} indexed", profileId,
+                                proposals.size(), index.engine().size()))
                         .flatMap(proposals -> store(found.profile(), found.owner(), proposals, correlationId)))
                 .defaultIfEmpty(0L)
                 .doOnNext(count -> log.info("Profile {}: {} new proposals", profileId, count));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +63,13 @@ public class SearchIndex {
     public Mono<Void> refresh(String profileId) {
         return mongo.findById(profileId, PartneringProfile.class)
                 .flatMap(profile -> profile.published()
-                        ? members.byId(profile.ownerMemberId())
-                        .flatMap(owner -> blocking(() -> engine.upsert(MatchableProfiles.of(profile, owner))))
-                        : blocking(() -> engine.remove(profileId)))
-                .switchIfEmpty(blocking(() -> engine.remove(profileId)))
-                .then();
+                        ? members.byId(profile.ownerMemberId()).map(owner -> MatchableProfiles.of(profile, owner))
+                        : Mono.<MatchableProfile>empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                // published: indexed; anything else (a draft, withdrawn, expired, gone): not in the index
+                .flatMap(matchable -> blocking(() -> matchable.ifPresentOrElse(engine::upsert,
+                        () -> engine.remove(profileId))));
     }
 
     /**

@@ -24,6 +24,6 @@ import jp.iinj.testing.tokens.TestTokenProperties;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @WithPlatformInfrastructure
-@Import({TestTokenProperties.class, TestMembers.class})
+@Import({TestTokenProperties.class, TestMembers.class, TestProfiles.class})
 public @interface BusinessMatchingIntegrationTest {
 }
