@@ -49,7 +49,7 @@ public class InterestController {
     @ApiResponse(responseCode = "409", description = "Already expressed and open, the member's cap on open interests "
             + "is reached, or it is the member's own profile")
     @PostMapping(path = "/interests", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<InterestView>> express(@Valid @RequestBody InterestRequests.Express request) {
+    public Mono<ResponseEntity<InterestView>> expressInterest(@Valid @RequestBody InterestRequests.Express request) {
         return CallerRequest.current()
                 .flatMap(caller -> actions.express(request, caller)
                         .flatMap(interest -> actions.read(interest.id(), caller.caller())))
@@ -61,7 +61,7 @@ public class InterestController {
     @ApiResponse(responseCode = "200", description = "The interest")
     @ApiResponse(responseCode = "404", description = "No such interest, as far as the caller may know")
     @GetMapping("/interests/{interestId}")
-    public Mono<InterestView> read(@PathVariable String interestId) {
+    public Mono<InterestView> readInterest(@PathVariable String interestId) {
         return PlatformCallers.caller().flatMap(caller -> actions.read(interestId, caller));
     }
 
@@ -73,7 +73,7 @@ public class InterestController {
     @ApiResponse(responseCode = "404", description = "No such interest, as far as the caller may know")
     @ApiResponse(responseCode = "409", description = "Declined or expired already, or a member is not active")
     @PostMapping("/interests/{interestId}/acceptance")
-    public Mono<InterestView> accept(@PathVariable String interestId) {
+    public Mono<InterestView> acceptInterest(@PathVariable String interestId) {
         return CallerRequest.current().flatMap(caller -> actions.accept(interestId, caller)
                 .flatMap(accepted -> actions.read(accepted.id(), caller.caller())));
     }
@@ -85,7 +85,7 @@ public class InterestController {
     @ApiResponse(responseCode = "404", description = "No such interest, as far as the caller may know")
     @ApiResponse(responseCode = "409", description = "Answered or expired already, or a member is not active")
     @PostMapping(path = "/interests/{interestId}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<InterestView> decline(@PathVariable String interestId,
+    public Mono<InterestView> declineInterest(@PathVariable String interestId,
                                       @Valid @RequestBody InterestRequests.Decline request) {
         return CallerRequest.current().flatMap(caller -> actions.decline(interestId, request, caller)
                 .flatMap(declined -> actions.read(declined.id(), caller.caller())));
@@ -96,7 +96,7 @@ public class InterestController {
     @ApiResponse(responseCode = "200", description = "The interests")
     @ApiResponse(responseCode = "404", description = "No such member, as far as the caller may know")
     @GetMapping("/members/{memberId}/interests")
-    public Mono<InterestView.InterestList> ofMember(@PathVariable String memberId,
+    public Mono<InterestView.InterestList> interestsOfMember(@PathVariable String memberId,
                                                     @RequestParam InterestView.Direction direction,
                                                     @RequestParam(required = false) InterestStatus status) {
         return PlatformCallers.caller()

@@ -43,7 +43,7 @@ public class InboxController {
     @ApiResponse(responseCode = "200", description = "The inbox")
     @ApiResponse(responseCode = "404", description = "No such member, as far as the caller may know")
     @GetMapping
-    public Mono<Inbox> read(@PathVariable String memberId) {
+    public Mono<Inbox> readInbox(@PathVariable String memberId) {
         return ownPeople(memberId).flatMap(caller -> inbox.latest(memberId))
                 .map(entries -> new Inbox(entries.stream().map(entry -> new Item(entry.id(), entry.kind(),
                         entry.link(), entry.at(), entry.readAt() != null)).toList(),
@@ -54,7 +54,7 @@ public class InboxController {
     @ApiResponse(responseCode = "204", description = "Marked")
     @ApiResponse(responseCode = "404", description = "No such member, as far as the caller may know")
     @PostMapping("/read")
-    public Mono<ResponseEntity<Void>> markRead(@PathVariable String memberId) {
+    public Mono<ResponseEntity<Void>> markInboxRead(@PathVariable String memberId) {
         return ownPeople(memberId).flatMap(caller -> inbox.markRead(memberId))
                 .thenReturn(ResponseEntity.noContent().build());
     }

@@ -41,7 +41,7 @@ public class ProfileController {
             + "active, or its organisation type may not publish this type")
     @ApiResponse(responseCode = "404", description = "No such member, as far as the caller may know")
     @PostMapping(path = "/profiles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<ProfileResponse>> draft(@Valid @RequestBody ProfileRequests.NewDraft request) {
+    public Mono<ResponseEntity<ProfileResponse>> draftProfile(@Valid @RequestBody ProfileRequests.NewDraft request) {
         return CallerRequest.current()
                 .flatMap(caller -> actions.draft(request, caller))
                 .map(draft -> ResponseEntity.created(URI.create("/api/matching/profiles/" + draft.id()))
@@ -54,7 +54,7 @@ public class ProfileController {
     @ApiResponse(responseCode = "200", description = "The profile as the caller may see it")
     @ApiResponse(responseCode = "404", description = "No such profile, as far as the caller may know")
     @GetMapping("/profiles/{profileId}")
-    public Mono<Object> read(@PathVariable String profileId) {
+    public Mono<Object> readProfile(@PathVariable String profileId) {
         return PlatformCallers.caller().flatMap(caller -> actions.read(profileId, caller));
     }
 
@@ -65,7 +65,7 @@ public class ProfileController {
     @ApiResponse(responseCode = "412", description = "If-Match names an older version")
     @ApiResponse(responseCode = "428", description = "If-Match is missing")
     @PutMapping(path = "/profiles/{profileId}/content", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<ProfileResponse>> edit(@PathVariable String profileId,
+    public Mono<ResponseEntity<ProfileResponse>> editDraft(@PathVariable String profileId,
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                      @Valid @RequestBody ProfileInput content) {
         long revision = RevisionTag.expectedRevision(ifMatch);
@@ -81,7 +81,7 @@ public class ProfileController {
     @ApiResponse(responseCode = "404", description = "No such profile, as far as the caller may know")
     @ApiResponse(responseCode = "409", description = "Not a draft, or changed meanwhile")
     @PostMapping("/profiles/{profileId}/publication")
-    public Mono<ResponseEntity<ProfileResponse>> publish(@PathVariable String profileId,
+    public Mono<ResponseEntity<ProfileResponse>> publishProfile(@PathVariable String profileId,
                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long revision = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current().flatMap(caller -> actions.publish(profileId, caller, revision))
@@ -94,7 +94,7 @@ public class ProfileController {
     @ApiResponse(responseCode = "404", description = "No such profile, as far as the caller may know")
     @ApiResponse(responseCode = "409", description = "A draft or a withdrawn profile, or changed meanwhile")
     @PostMapping("/profiles/{profileId}/renewal")
-    public Mono<ResponseEntity<ProfileResponse>> renew(@PathVariable String profileId,
+    public Mono<ResponseEntity<ProfileResponse>> renewProfile(@PathVariable String profileId,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long revision = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current().flatMap(caller -> actions.renew(profileId, caller, revision))
@@ -107,7 +107,7 @@ public class ProfileController {
     @ApiResponse(responseCode = "404", description = "No such profile, as far as the caller may know")
     @ApiResponse(responseCode = "409", description = "Already withdrawn, or changed meanwhile")
     @PostMapping("/profiles/{profileId}/withdrawal")
-    public Mono<ResponseEntity<ProfileResponse>> withdraw(@PathVariable String profileId,
+    public Mono<ResponseEntity<ProfileResponse>> withdrawProfile(@PathVariable String profileId,
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long revision = RevisionTag.expectedRevisionIfAny(ifMatch);
         return CallerRequest.current().flatMap(caller -> actions.withdraw(profileId, caller, revision))
@@ -119,7 +119,7 @@ public class ProfileController {
     @ApiResponse(responseCode = "200", description = "The member's profiles")
     @ApiResponse(responseCode = "404", description = "No such member, as far as the caller may know")
     @GetMapping("/members/{memberId}/profiles")
-    public Mono<ProfileRequests.ProfileList> ofMember(@PathVariable String memberId) {
+    public Mono<ProfileRequests.ProfileList> profilesOfMember(@PathVariable String memberId) {
         return PlatformCallers.caller().flatMap(caller -> actions.ofMember(memberId, caller))
                 .map(profiles -> new ProfileRequests.ProfileList(profiles.stream().map(ProfileResponse::of).toList()));
     }

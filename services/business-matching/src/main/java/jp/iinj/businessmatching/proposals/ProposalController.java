@@ -30,7 +30,7 @@ public class ProposalController {
     @ApiResponse(responseCode = "200", description = "The proposals with their explanations")
     @ApiResponse(responseCode = "404", description = "No such member, as far as the caller may know")
     @GetMapping("/members/{memberId}/proposals")
-    public Mono<ProposalView.ProposalList> ofMember(@PathVariable String memberId) {
+    public Mono<ProposalView.ProposalList> proposalsOfMember(@PathVariable String memberId) {
         return PlatformCallers.caller().flatMap(caller -> proposals.of(memberId, caller))
                 .map(ProposalView.ProposalList::new);
     }

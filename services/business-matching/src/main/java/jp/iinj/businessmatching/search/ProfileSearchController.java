@@ -58,7 +58,7 @@ public class ProfileSearchController {
     @ApiResponse(responseCode = "200", description = "A page of results")
     @ApiResponse(responseCode = "400", description = "A parameter or the cursor is not valid")
     @GetMapping("/profiles")
-    public Mono<SearchResults> search(@Valid @ParameterObject @ModelAttribute ProfileSearchRequest request,
+    public Mono<SearchResults> searchProfiles(@Valid @ParameterObject @ModelAttribute ProfileSearchRequest request,
                                       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         ProfileSearchRequest.refuseUnknown(query);
         return PlatformCallers.caller()
