@@ -68,6 +68,7 @@ class RoutesIT extends GatewayTestSupport {
                 new RouteCase("identity", HttpMethod.POST, "/api/identity/sign-ups", IDENTITY, "/api/identity/sign-ups"),
                 new RouteCase("identity-api-docs", HttpMethod.GET, "/api-docs/identity", IDENTITY, "/v3/api-docs"),
                 new RouteCase("portal-imports", HttpMethod.POST, "/regional/imports", PORTAL, "/regional/imports"),
+                new RouteCase("portal", HttpMethod.GET, "/matching/proposals", PORTAL, "/matching/proposals"),
                 new RouteCase("business-matching", HttpMethod.POST, "/api/matching/profiles",
                         BUSINESS_MATCHING, "/api/matching/profiles"),
                 new RouteCase("business-matching", HttpMethod.GET, "/api/matching/members/3f0c/proposals",
