@@ -114,6 +114,10 @@ class AuthorizationMatrixIT {
             {"token":"not-the-token","email":"root@e2e.example.jp","displayName":"Root","password":"correct horse battery"}""";
     private static final String LANGUAGE = """
             {"language":"ja"}""";
+    private static final String DRAFT_FOR_A = """
+            {"memberId":"{A}","type":"TECHNOLOGY_OFFER","content":{"title":{"ja":"E2E 行列の精密切削"}}}""";
+    private static final String INTEREST_OF_B = """
+            {"memberId":"{B}","profileId":"{PROFILE_OF_A}","message":"E2E 行列: 関心があります"}""";
     private static final String NEW_PASSWORD = """
             {"password":"e2e reset battery staple"}""";
 
@@ -458,6 +462,47 @@ class AuthorizationMatrixIT {
                 row("POST /api/identity/first-administrator", FIRST_ADMINISTRATOR, everyone(404)),
                 row("GET /api-docs/identity", everyone(200)),
 
+                // ---- business-matching: partnering profiles (A is in Kanto, the coordinator's bureau) ----------------
+                // the member's people and a coordinator of its bureau draft for it (so may an administrator); a
+                // regional body sees the member but does not act for it; anyone else is told it does not exist
+                row("POST /api/matching/profiles", DRAFT_FOR_A,
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 201), expect(MEMBER_B, 404),
+                        expect(SUSPENDED_MEMBER, 404), expect(LAPSED_MEMBER, 404), expect(COORDINATOR, 201),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 201),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                // a published profile: in full for its side, anonymously for the people of active members and for
+                // staff; the people of a member that is no longer active are refused at once
+                row("GET /api/matching/profiles/{PROFILE_OF_A}",
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403),
+                        expect(MACHINE_CLIENT_KANTO, 403), others(200)),
+                row("GET /api/matching/profiles?keywords=E2E",
+                        expect(ANONYMOUS, 401), expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403),
+                        expect(MACHINE_CLIENT_KANTO, 403), others(200)),
+                // withdrawing with a stale If-Match: who may act gets as far as 412, and the profile stays published
+                row("POST /api/matching/profiles/{PROFILE_OF_A}/withdrawal",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 412), expect(COORDINATOR, 412), expect(ADMIN, 412),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("GET /api/matching/members/{A}/profiles",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404)),
+                row("GET /api/matching/members/{A}/proposals",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404)),
+                // interests and the inbox belong to the member's own people
+                row("GET /api/matching/members/{A}/interests?direction=RECEIVED",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("GET /api/matching/members/{A}/inbox",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // only B's own people express B's interest (in A's profile); A's own profile is not B's to answer for
+                row("POST /api/matching/interests", INTEREST_OF_B,
+                        expect(ANONYMOUS, 401), expect(MEMBER_B, 201), others(403)),
+                row("GET /api/matching/interests/{UNKNOWN}",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("GET /api-docs/business-matching", everyone(200)),
+
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
                 row("GET /.well-known/openid-configuration", everyone(200)),
                 row("GET /.well-known/oauth-authorization-server", everyone(200)),
@@ -505,6 +550,7 @@ class AuthorizationMatrixIT {
 
     private static Actors actors;
     private static String cluster;
+    private static String profileOfA;
 
     @BeforeAll
     static void actors(Actors setUp) {
@@ -581,6 +627,26 @@ class AuthorizationMatrixIT {
         return cluster;
     }
 
+    /** A published profile of organisation A, drafted and published once by MEMBER_A for the matrix. */
+    private static synchronized String profileOfA() {
+        if (profileOfA == null) {
+            String token = actors.token(MEMBER_A);
+            Answer drafted = actors.frontDoor().post("/api/matching/profiles", token, Json.write(Map.of(
+                    "memberId", actors.organisationA(), "type", "TECHNOLOGY_OFFER", "content", Map.of(
+                            "title", Map.of("ja", "E2E 行列のめっき技術"),
+                            "summary", Map.of("ja", "E2E 行列: 小ロットのめっき処理を受託します"),
+                            "technologyFields", List.of("metal-processing"), "stage", "ON_THE_MARKET",
+                            "ipStatus", "SECRET_KNOW_HOW", "partnershipTypes", List.of("MANUFACTURING_SUPPLY_OUTSOURCING"),
+                            "targetRegions", List.of("nationwide")))));
+            assertThat(drafted.status()).as("MEMBER_A drafting the matrix's profile: %s", drafted).isEqualTo(201);
+            String id = drafted.json().path("id").asString();
+            Answer published = actors.frontDoor().post("/api/matching/profiles/" + id + "/publication", token, null);
+            assertThat(published.status()).as("MEMBER_A publishing the matrix's profile: %s", published).isEqualTo(200);
+            profileOfA = id;
+        }
+        return profileOfA;
+    }
+
     /** An import started by the Kanto regional body: a header without rows, so it registers nobody. */
     private static String importByKanto() {
         Answer started = actors.frontDoor().send("POST", "/api/members/imports", actors.token(REGIONAL_BODY_KANTO),
@@ -614,6 +680,7 @@ class AuthorizationMatrixIT {
                 case "NEW_EMAIL" -> "matrix-" + UUID.randomUUID().toString().substring(0, 12) + "@e2e.example.jp";
                 case "NEW_CORPORATE_NUMBER" -> CorporateNumbers.random();
                 case "CLUSTER" -> cluster();
+                case "PROFILE_OF_A" -> profileOfA();
                 case "NEW_CLUSTER_NAME" -> "E2E 行列クラスター " + UUID.randomUUID().toString().substring(0, 12);
                 case "NEW_IDEMPOTENCY_KEY" -> "e2e-matrix-" + UUID.randomUUID();
                 default -> throw new IllegalArgumentException("unknown placeholder {" + name + "} in " + cell.row());

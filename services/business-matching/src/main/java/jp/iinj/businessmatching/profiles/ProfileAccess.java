@@ -1,10 +1,13 @@
 package jp.iinj.businessmatching.profiles;
 
 import java.util.Optional;
+import java.util.Set;
 
 import jp.iinj.businessmatching.members.MatchingMember;
+import jp.iinj.businessmatching.members.MatchingMembers;
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may see and act on a member's profiles. In full: the member's own people, the coordinators and regional bodies
@@ -35,9 +38,20 @@ public final class ProfileAccess {
         return Optional.empty();
     }
 
-    /** Members' people, coordinators, regional bodies and administrators search the database. */
-    public static boolean maySearch(PlatformPrincipal caller) {
-        return !caller.memberIds().isEmpty() && caller.has(PlatformRole.MEMBER) || caller.has(PlatformRole.COORDINATOR)
-                || caller.has(PlatformRole.REGIONAL_BODY) || caller.has(PlatformRole.ADMIN);
+    /**
+     * Coordinators, regional bodies and administrators search the database, and the people of an active member: a
+     * suspended or lapsed member's people are refused at once, whatever their token still says.
+     *
+     * @param activeMemberIds the caller's member ids that the read model says are active
+     */
+    public static boolean maySearch(PlatformPrincipal caller, Set<String> activeMemberIds) {
+        return caller.has(PlatformRole.COORDINATOR) || caller.has(PlatformRole.REGIONAL_BODY)
+                || caller.has(PlatformRole.ADMIN) || caller.has(PlatformRole.MEMBER) && !activeMemberIds.isEmpty();
+    }
+
+    /** {@link #maySearch}, after looking the caller's members up. */
+    public static Mono<Boolean> maySearch(PlatformPrincipal caller,
+                                                                MatchingMembers members) {
+        return members.activeAmong(caller.memberIds()).map(active -> maySearch(caller, active));
     }
 }

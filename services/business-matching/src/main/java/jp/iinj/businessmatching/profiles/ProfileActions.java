@@ -84,10 +84,13 @@ public class ProfileActions {
                     if (ProfileAccess.seesInFull(caller, found.owner())) {
                         return Mono.<Object>just(ProfileResponse.of(found.profile()));
                     }
-                    if (found.profile().published() && found.owner().active() && ProfileAccess.maySearch(caller)) {
-                        return Mono.<Object>just(PublishedProfileView.of(found.profile(), found.owner()));
+                    if (!found.profile().published() || !found.owner().active()) {
+                        return Mono.empty();
                     }
-                    return Mono.empty();
+                    return ProfileAccess.maySearch(caller, members).flatMap(may -> may
+                            ? Mono.<Object>just(PublishedProfileView.of(found.profile(), found.owner()))
+                            : Mono.error(ProblemException.forbidden("The caller's membership is not active: it "
+                            + "cannot read other members' profiles.")));
                 })
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no profile " + profileId)));
     }

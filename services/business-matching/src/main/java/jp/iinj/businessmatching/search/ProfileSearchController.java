@@ -62,9 +62,10 @@ public class ProfileSearchController {
                                       @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         ProfileSearchRequest.refuseUnknown(query);
         return PlatformCallers.caller()
-                .filter(ProfileAccess::maySearch)
+                .filterWhen(caller -> ProfileAccess.maySearch(caller, members))
                 .switchIfEmpty(Mono.error(() -> ProblemException.forbidden("Only members' people, coordinators, "
-                        + "regional bodies and administrators search partnering profiles.")))
+                        + "regional bodies and administrators search partnering profiles; a member only while its "
+                        + "membership is active.")))
                 .flatMap(caller -> activeOwners()
                         .flatMap(active -> Mono.fromCallable(() -> index.engine().search(query(request), active::contains))
                                 .subscribeOn(Schedulers.boundedElastic())
