@@ -36,7 +36,7 @@ public class LanguagePreferences {
         return Optional.ofNullable(preference).map(document -> document.getString("language")).filter(LANGUAGES::contains);
     }
 
-    void choose(String accountId, String language) {
+    public void choose(String accountId, String language) {
         mongo.upsert(Query.query(where("_id").is(accountId)),
                 new Update().set("language", language).set("chosenAt", java.util.Date.from(clock.instant())), COLLECTION);
     }

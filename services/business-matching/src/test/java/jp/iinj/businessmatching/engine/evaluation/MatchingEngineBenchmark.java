@@ -135,8 +135,10 @@ public final class MatchingEngineBenchmark {
         ProfileType type = random.nextInt(10) < 6 ? ProfileType.TECHNOLOGY_OFFER
                 : random.nextBoolean() ? ProfileType.TECHNOLOGY_REQUEST : ProfileType.RD_PARTNER_REQUEST;
         String field = main.technologyField() != null ? main.technologyField() : "machinery";
-        Set<String> fields = random.nextInt(3) == 0 && about.get(1).technologyField() != null
-                ? Set.of(field, about.get(1).technologyField()) : Set.of(field);
+        Set<String> fields = new java.util.HashSet<>(Set.of(field));
+        if (random.nextInt(3) == 0 && about.get(1).technologyField() != null) {
+            fields.add(about.get(1).technologyField());
+        }
         OrganisationType owner = OrganisationType.values()[random.nextInt(6)];
         return new MatchableProfile(id, "member-" + random.nextInt(200_000), type, owner, null,
                 BUREAUS[random.nextInt(BUREAUS.length)], new LocalizedText(title, titleEn),

@@ -1,0 +1,61 @@
+package jp.iinj.identity.notifications;
+
+import java.util.Map;
+
+/**
+ * What a notification mail says, per kind and language. Only the kind's wording and the portal link: matching is
+ * anonymous until both sides agree, so a mail never names another member.
+ */
+final class NotificationTexts {
+
+    /** Subject and first paragraph of one kind, in Japanese and English. */
+    record Text(String subjectJa, String bodyJa, String subjectEn, String bodyEn) {
+    }
+
+    private static final Text GENERIC = new Text("IINJ: 新しいお知らせがあります", "ポータルに新しいお知らせがあります。",
+            "IINJ platform: you have a new notification", "There is something new for you in the portal.");
+
+    private static final Map<String, Text> KINDS = Map.of(
+            "match-proposed", new Text("IINJ: 新しいマッチング提案があります",
+                    "あなたの組織のプロフィールに、新しいマッチング提案が届きました。提案の理由もご覧いただけます。",
+                    "IINJ platform: a new match proposal",
+                    "A new partner has been proposed for one of your organisation's profiles, with the reasons why."),
+            "interest-expressed", new Text("IINJ: プロフィールへの関心表明が届きました",
+                    "あなたの組織のプロフィールに関心を表明した会員がいます。受諾するか、理由を添えてお断りください。",
+                    "IINJ platform: someone is interested in your profile",
+                    "A member has expressed interest in one of your organisation's profiles. Please accept it, or "
+                            + "decline it with a reason."),
+            "interest-accepted", new Text("IINJ: 関心表明が受諾されました",
+                    "関心表明が受諾され、双方の組織名が開示されました。担当コーディネーターが今後を支援します。",
+                    "IINJ platform: an interest was accepted",
+                    "An expression of interest was accepted: both organisations now see each other's names, and a "
+                            + "coordinator will follow up."),
+            "interest-declined", new Text("IINJ: 関心表明へのお返事が届きました",
+                    "あなたの組織の関心表明は、理由を添えてお断りされました。理由はポータルでご覧いただけます。",
+                    "IINJ platform: an answer to your interest",
+                    "Your organisation's expression of interest was declined, with a reason you can read in the portal."),
+            "interest-expiring", new Text("IINJ: 回答期限が近づいています",
+                    "まだ回答のない関心表明があり、まもなく期限を迎えます。ポータルでご確認ください。",
+                    "IINJ platform: an answer is due soon",
+                    "An expression of interest has not been answered yet and expires soon. Please look at it in the "
+                            + "portal."),
+            "interest-expired", new Text("IINJ: 関心表明が期限切れになりました",
+                    "期限までに回答がなかったため、関心表明は期限切れになりました。",
+                    "IINJ platform: an interest expired",
+                    "An expression of interest expired because nobody answered it in time."),
+            "match-outcome-recorded", new Text("IINJ: マッチングの結果が記録されました",
+                    "コーディネーターが案件を完了し、結果が記録されました。",
+                    "IINJ platform: the outcome of a match was recorded",
+                    "The coordinator closed the case, and its outcome is recorded on the match."));
+
+    private NotificationTexts() {
+    }
+
+    static Text of(String kind) {
+        return KINDS.getOrDefault(kind, GENERIC);
+    }
+
+    static boolean known(String kind) {
+        return KINDS.containsKey(kind);
+    }
+}
