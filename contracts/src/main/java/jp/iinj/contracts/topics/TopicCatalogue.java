@@ -3,6 +3,7 @@ package jp.iinj.contracts.topics;
 import java.util.List;
 import java.util.Optional;
 
+import jp.iinj.contracts.coordination.CaseClosedV1;
 import jp.iinj.contracts.identity.PersonJoinedMemberV1;
 import jp.iinj.contracts.identity.PersonLeftMemberV1;
 import jp.iinj.contracts.membership.MemberApprovedV1;
@@ -172,8 +173,19 @@ public final class TopicCatalogue {
             "matching.notifications.v1", PlatformService.BUSINESS_MATCHING, "notificationId", Audience.INTERNAL,
             List.of(MATCHING_NOTIFICATION_REQUESTED_V1));
 
+    // ---- coordination: the cases that follow agreed matches up (more types come with the coordination service) ----
+
+    public static final EventType<CaseClosedV1> CASE_CLOSED_V1 = EventType.of(
+            "jp.iinj.coordination.case-closed.v1", CaseClosedV1.class,
+            "coordination/case-closed.v1.schema.json");
+
+    /** Coordination cases, keyed by case id. */
+    public static final Topic CASE_EVENTS_V1 = new Topic(
+            "coordination.case-events.v1", PlatformService.COORDINATION, "caseId", Audience.PUBLIC,
+            List.of(CASE_CLOSED_V1));
+
     private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1, MEMBER_PEOPLE_V1,
-            MATCHING_EVENTS_V1, MATCHING_NOTIFICATIONS_V1);
+            MATCHING_EVENTS_V1, MATCHING_NOTIFICATIONS_V1, CASE_EVENTS_V1);
 
     private TopicCatalogue() {
     }

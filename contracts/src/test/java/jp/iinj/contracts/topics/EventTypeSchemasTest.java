@@ -42,6 +42,7 @@ import jp.iinj.contracts.membership.SuspensionReason;
 import jp.iinj.contracts.membership.TargetTypology;
 import jp.iinj.contracts.membership.WithdrawalReason;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
+import jp.iinj.contracts.coordination.CaseClosedV1;
 import jp.iinj.contracts.coordination.CaseOutcome;
 import jp.iinj.contracts.matching.DeclineReason;
 import jp.iinj.contracts.matching.InterestAcceptedV1;
@@ -141,7 +142,9 @@ class EventTypeSchemasTest {
             Map.entry(TopicCatalogue.MATCH_OUTCOME_RECORDED_V1, new MatchOutcomeRecordedV1("m-" + INTEREST,
                     CaseOutcome.AGREEMENT_REACHED, AT, AT)),
             Map.entry(TopicCatalogue.MATCHING_NOTIFICATION_REQUESTED_V1, new NotificationRequestedV1("n-1", MEMBER,
-                    null, null, "match-proposed", "/matching/proposals", AT)));
+                    null, null, "match-proposed", "/matching/proposals", AT)),
+            Map.entry(TopicCatalogue.CASE_CLOSED_V1, new CaseClosedV1("c-1", "m-" + INTEREST,
+                    CaseOutcome.AGREEMENT_REACHED, "kanto", AT)));
 
 
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import jp.iinj.businessmatching.support.BusinessMatchingIntegrationTest;
 import jp.iinj.businessmatching.support.TestMembers;
 import jp.iinj.businessmatching.support.TestProfiles;
+import jp.iinj.contracts.coordination.CaseClosedV1;
+import jp.iinj.contracts.coordination.CaseOutcome;
 import jp.iinj.contracts.membership.OrganisationType;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.testing.kafka.TopicProbe;
@@ -97,6 +100,20 @@ class MatchingJourneyIT {
                 .headers(h -> h.setBearerAuth(TestTokens.memberOf(university))).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(seenByUniversity).contains("北陸金型製作所");
+
+        // coordination closes the case with an agreement (twice, as a redelivery would): recorded once, seen by both
+        var closed = new CaseClosedV1("case-" + interest, matchId, CaseOutcome.AGREEMENT_REACHED, "chubu", Instant.now());
+        members.send(TopicCatalogue.CASE_CLOSED_V1, closed.caseId(), closed);
+        members.send(TopicCatalogue.CASE_CLOSED_V1, closed.caseId(), closed);
+        EVENTS.probe().awaitRecord(record -> matchId.equals(record.key())
+                && TopicCatalogue.MATCH_OUTCOME_RECORDED_V1.type().equals(TopicProbe.header(record, "ce_type")), WAIT);
+        for (String side : List.of(sme, university)) {
+            client.get().uri("/api/matching/interests/{id}", interest).headers(h -> h.setBearerAuth(TestTokens.memberOf(side)))
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("AGREEMENT_REACHED");
+        }
+        EVENTS.probe().assertNoMoreRecords(record -> matchId.equals(record.key())
+                && TopicCatalogue.MATCH_OUTCOME_RECORDED_V1.type().equals(TopicProbe.header(record, "ce_type")),
+                Duration.ofSeconds(3));
     }
 
     @Test
