@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -27,6 +25,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -43,6 +43,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -74,7 +77,12 @@ public final class MatchingEngine implements Closeable {
     static final double HALF_POINTS_AT_SHARE = 0.25;
     /** Without the profile's own score (it is not indexed), a text score giving half the points. */
     static final double HALF_POINTS_AT_SCORE = 12;
-    static final int TERMS_PER_FIELD = 25;
+    /** The most distinctive terms of each text field that the candidate query asks for. */
+    static final Map<String, Integer> TERMS_PER_FIELD = Map.of(ProfileAnalyzers.JAPANESE, 25,
+            ProfileAnalyzers.BIGRAMS, 15, ProfileAnalyzers.READINGS, 10, ProfileAnalyzers.ENGLISH, 25);
+    /** Extra hits fetched so that the owner's own other profiles, skipped, do not leave the candidates short. */
+    static final int OWN_PROFILES_ROOM = 11;
+    private static final Set<String> STORED_FOR_SCORING = Set.of("id", "owner", "facts", "concept_words");
 
     private static final String ID = "id";
     private static final String ID_SORT = "id_sort";
@@ -95,7 +103,6 @@ public final class MatchingEngine implements Closeable {
     private static final float CONCEPT_BOOST = 2.0f;
     private static final float RELATED_CONCEPT_BOOST = 0.8f;
     private static final float FIELD_BOOST = 1.0f;
-    private static final Pattern WEIGHT = Pattern.compile("^weight\\(([a-z_]+):(.+) in \\d+\\)");
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -159,13 +166,14 @@ public final class MatchingEngine implements Closeable {
     /** The best counterparts above the threshold, at most {@code maxProposals}, each with its explanation. */
     public List<Proposal> proposalsFor(MatchableProfile profile) {
         return withSearcher(searcher -> {
-            List<Scored> ranked = ranked(searcher, profile, settings.candidates());
+            CandidateQuery candidates = candidateQuery(searcher, profile);
+            List<Scored> ranked = ranked(searcher, profile, candidates, settings.candidates());
+            List<Scored> chosen = ranked.stream().filter(candidate -> candidate.score() >= settings.threshold())
+                    .limit(settings.maxProposals()).toList();
             List<Proposal> proposals = new ArrayList<>();
-            for (Scored candidate : ranked) {
-                if (proposals.size() == settings.maxProposals() || candidate.score() < settings.threshold()) {
-                    break;
-                }
-                Explanation explanation = explain(searcher, profile, candidate);
+            ClauseWeights weights = chosen.isEmpty() ? null : new ClauseWeights(searcher, candidates.clauses());
+            for (Scored candidate : chosen) {
+                Explanation explanation = explain(weights, candidates, candidate);
                 proposals.add(new Proposal(candidate.id(), explanation.score(), explanation));
             }
             return proposals;
@@ -177,7 +185,7 @@ public final class MatchingEngine implements Closeable {
      * explanations: for measuring the ranking.
      */
     public List<Proposal> rank(MatchableProfile profile, int limit) {
-        return withSearcher(searcher -> ranked(searcher, profile, limit).stream()
+        return withSearcher(searcher -> ranked(searcher, profile, candidateQuery(searcher, profile), limit).stream()
                 .map(scored -> new Proposal(scored.id(), scored.score(), null)).toList());
     }
 
@@ -269,45 +277,58 @@ public final class MatchingEngine implements Closeable {
                           Map<String, String> conceptWords) {
     }
 
-    private List<Scored> ranked(IndexSearcher searcher, MatchableProfile profile, int limit) throws IOException {
-        CandidateQuery candidates = candidateQuery(searcher, profile);
-        TopDocs top = searcher.search(candidates.query(), Math.max(1, limit));
+    /**
+     * Scores the best candidates in full. The query also finds the profile's own document (when it is indexed): its
+     * text score is what a counterpart's is measured against. Its owner's other profiles are skipped here rather than
+     * in the query, so the one search serves both.
+     */
+    private List<Scored> ranked(IndexSearcher searcher, MatchableProfile profile, CandidateQuery candidates, int limit)
+            throws IOException {
+        TopDocs top = searcher.search(candidates.query(), Math.max(1, limit) + OWN_PROFILES_ROOM);
         ProfileFacts facts = ProfileFacts.of(profile);
-        double own = ownTextScore(searcher, profile, candidates);
-        List<Scored> scored = new ArrayList<>(top.scoreDocs.length);
+        double own = 0;
+        List<ScoreDoc> others = new ArrayList<>(top.scoreDocs.length);
+        List<Document> stored = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc doc : top.scoreDocs) {
-            Document stored = searcher.storedFields().document(doc.doc, Set.of(ID, FACTS, CONCEPT_WORDS));
-            ProfileFacts other = ProfileFacts.decoded(stored.get(FACTS));
+            Document fields = searcher.storedFields().document(doc.doc, STORED_FOR_SCORING);
+            if (profile.id().equals(fields.get(ID))) {
+                own = Math.max(0, doc.score - FIELD_BOOST * profile.technologyFields().size());
+            } else if (profile.ownerMemberId() == null || !profile.ownerMemberId().equals(fields.get(OWNER))) {
+                others.add(doc);
+                stored.add(fields);
+            }
+        }
+        List<Scored> scored = new ArrayList<>(others.size());
+        for (int i = 0; i < others.size() && i < Math.max(1, limit); i++) {
+            ScoreDoc doc = others.get(i);
+            Document fields = stored.get(i);
+            ProfileFacts other = ProfileFacts.decoded(fields.get(FACTS));
             long sharedFields = facts.technologyFields().stream().filter(other.technologyFields()::contains).count();
             double text = Math.max(0, doc.score - FIELD_BOOST * sharedFields);
             double textPoints = round(textPoints(text, own));
             List<Contribution> structured = StructuredFactors.between(facts, other);
             double total = textPoints + structured.stream().mapToDouble(c -> round(c.points())).sum();
-            scored.add(new Scored(stored.get(ID), doc.doc, textPoints, structured, round(total),
-                    decodeConceptWords(stored.get(CONCEPT_WORDS))));
+            scored.add(new Scored(fields.get(ID), doc.doc, textPoints, structured, round(total),
+                    decodeConceptWords(fields.get(CONCEPT_WORDS))));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
         return scored;
     }
 
     /** The text points split over the terms and concepts that earned them, then the structured lines. */
-    private Explanation explain(IndexSearcher searcher, MatchableProfile profile, Scored candidate) throws IOException {
-        CandidateQuery candidates = candidateQuery(searcher, profile);
-        org.apache.lucene.search.Explanation lucene = searcher.explain(candidates.query(), candidate.doc());
+    private Explanation explain(ClauseWeights weights, CandidateQuery candidates, Scored candidate) throws IOException {
         Map<String, Double> byLabel = new LinkedHashMap<>();
         Map<String, Contribution.Kind> kinds = new HashMap<>();
-        for (org.apache.lucene.search.Explanation clause : termWeights(lucene, new ArrayList<>())) {
-            Matcher matcher = WEIGHT.matcher(clause.getDescription());
-            matcher.find();
-            String field = matcher.group(1);
-            String term = matcher.group(2);
-            if (field.equals(FIELD)) {
-                continue; // the field is a structured factor
+        double[] clauseScores = weights.scores(candidate.doc());
+        for (int i = 0; i < clauseScores.length; i++) {
+            Clause clause = candidates.clauses().get(i);
+            if (clauseScores[i] <= 0 || clause.field().equals(FIELD)) {
+                continue; // no part of the text score; the technology field is a structured factor
             }
-            String label = label(field, term, candidates.ownConceptWords(), candidate.conceptWords());
-            byLabel.merge(label, clause.getValue().doubleValue(), Double::sum);
-            kinds.put(label, field.equals(CONCEPT) || field.equals(BROADER) ? Contribution.Kind.CONCEPT
-                    : Contribution.Kind.TERM);
+            String label = label(clause.field(), clause.term(), candidates.ownConceptWords(), candidate.conceptWords());
+            byLabel.merge(label, clauseScores[i], Double::sum);
+            kinds.put(label, clause.field().equals(CONCEPT) || clause.field().equals(BROADER)
+                    ? Contribution.Kind.CONCEPT : Contribution.Kind.TERM);
         }
         double textTotal = byLabel.values().stream().mapToDouble(Double::doubleValue).sum();
         double textPoints = candidate.textPoints();
@@ -328,19 +349,6 @@ public final class MatchingEngine implements Closeable {
                 round(line.points()))));
         double score = round(lines.stream().mapToDouble(Contribution::points).sum());
         return new Explanation(score, lines);
-    }
-
-    /** The per-term parts of a Lucene explanation, wherever the boolean queries nest them. */
-    private static List<org.apache.lucene.search.Explanation> termWeights(org.apache.lucene.search.Explanation node,
-                                                                       List<org.apache.lucene.search.Explanation> found) {
-        if (WEIGHT.matcher(node.getDescription()).find()) {
-            found.add(node);
-        } else {
-            for (org.apache.lucene.search.Explanation detail : node.getDetails()) {
-                termWeights(detail, found);
-            }
-        }
-        return found;
     }
 
     private String label(String field, String term, Map<String, String> own, Map<String, String> theirs) {
@@ -367,50 +375,89 @@ public final class MatchingEngine implements Closeable {
     }
 
     /** The query that finds candidates, and the words behind the profile's concepts for the explanation. */
-    private record CandidateQuery(Query query, Query evidence, Map<String, String> ownConceptWords) {
+    /** One SHOULD clause of the evidence: what field and term it asks for, for the explanation. */
+    private record Clause(String field, String term, Query query) {
+    }
+
+    private record CandidateQuery(Query query, List<Clause> clauses, Map<String, String> ownConceptWords) {
+    }
+
+    /**
+     * The weights of the evidence's clauses, made once per profile: the score each clause gives one document is then
+     * a postings lookup, where Lucene's own explain would rebuild every clause's weight for every document.
+     */
+    private static final class ClauseWeights {
+        private final IndexSearcher searcher;
+        private final List<Weight> weights = new ArrayList<>();
+
+        ClauseWeights(IndexSearcher searcher, List<Clause> clauses) throws IOException {
+            this.searcher = searcher;
+            for (Clause clause : clauses) {
+                weights.add(searcher.createWeight(searcher.rewrite(clause.query()), ScoreMode.COMPLETE, 1f));
+            }
+        }
+
+        double[] scores(int doc) throws IOException {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            double[] scores = new double[weights.size()];
+            for (int i = 0; i < weights.size(); i++) {
+                Scorer scorer = weights.get(i).scorer(leaf);
+                if (scorer != null && scorer.iterator().advance(local) == local) {
+                    scores[i] = scorer.score();
+                }
+            }
+            return scores;
+        }
     }
 
     private CandidateQuery candidateQuery(IndexSearcher searcher, MatchableProfile profile) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         String text = profile.allText();
-        BooleanQuery.Builder evidence = new BooleanQuery.Builder();
+        List<Clause> clauses = new ArrayList<>();
         for (String field : ProfileAnalyzers.TEXT_FIELDS) {
-            for (String term : distinctive(reader, field, ProfileAnalyzers.terms(analyzer, field, text))) {
-                evidence.add(new BoostQuery(new TermQuery(new Term(field, term)), FIELD_BOOSTS.get(field)),
-                        BooleanClause.Occur.SHOULD);
+            for (String term : distinctive(reader, field, ProfileAnalyzers.terms(analyzer, field, text),
+                    TERMS_PER_FIELD.get(field))) {
+                clauses.add(clause(field, term, FIELD_BOOSTS.get(field)));
             }
         }
         Map<String, String> own = concepts.conceptsIn(text);
         for (String concept : own.keySet()) {
-            evidence.add(new BoostQuery(new TermQuery(new Term(CONCEPT, concept)), CONCEPT_BOOST),
-                    BooleanClause.Occur.SHOULD);
+            clauses.add(clause(CONCEPT, concept, CONCEPT_BOOST));
             // a narrower idea on the other side, or the broader one
-            evidence.add(new BoostQuery(new TermQuery(new Term(BROADER, concept)), RELATED_CONCEPT_BOOST),
-                    BooleanClause.Occur.SHOULD);
+            clauses.add(clause(BROADER, concept, RELATED_CONCEPT_BOOST));
             String broader = concepts.broaderOf(concept);
             if (broader != null && !own.containsKey(broader)) {
-                evidence.add(new BoostQuery(new TermQuery(new Term(CONCEPT, broader)), RELATED_CONCEPT_BOOST),
-                        BooleanClause.Occur.SHOULD);
+                clauses.add(clause(CONCEPT, broader, RELATED_CONCEPT_BOOST));
             }
         }
         for (String field : profile.technologyFields()) {
-            evidence.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
-                    new TermQuery(new Term(FIELD, field))), FIELD_BOOST), BooleanClause.Occur.SHOULD);
+            clauses.add(new Clause(FIELD, field, new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
+                    new TermQuery(new Term(FIELD, field))), FIELD_BOOST)));
         }
-        Query evidenceQuery = evidence.build();
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(evidenceQuery, BooleanClause.Occur.MUST)
+        BooleanQuery.Builder evidence = new BooleanQuery.Builder();
+        clauses.forEach(clause -> evidence.add(clause.query(), BooleanClause.Occur.SHOULD));
+        // counterparts, and the profile's own document for its own score
+        Query counterpartsOrItself = new BooleanQuery.Builder()
                 .add(new TermInSetQuery(TYPE, profile.type().counterparts().stream()
-                        .map(type -> new BytesRef(type.name())).toList()), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(ID, profile.id())), BooleanClause.Occur.MUST_NOT);
-        if (profile.ownerMemberId() != null) {
-            query.add(new TermQuery(new Term(OWNER, profile.ownerMemberId())), BooleanClause.Occur.MUST_NOT);
-        }
-        return new CandidateQuery(query.build(), evidenceQuery, own);
+                        .map(type -> new BytesRef(type.name())).toList()), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(ID, profile.id())), BooleanClause.Occur.SHOULD)
+                .build();
+        Query query = new BooleanQuery.Builder()
+                .add(evidence.build(), BooleanClause.Occur.MUST)
+                .add(counterpartsOrItself, BooleanClause.Occur.FILTER)
+                .build();
+        return new CandidateQuery(query, clauses, own);
+    }
+
+    private static Clause clause(String field, String term, float boost) {
+        return new Clause(field, term, new BoostQuery(new TermQuery(new Term(field, term)), boost));
     }
 
     /** The terms that say most about this text: frequent here, rare in the index (tf·idf), at most a few per field. */
-    private static List<String> distinctive(IndexReader reader, String field, List<String> terms) throws IOException {
+    private static List<String> distinctive(IndexReader reader, String field, List<String> terms, int keep)
+            throws IOException {
         Map<String, Integer> frequencies = new HashMap<>();
         terms.forEach(term -> frequencies.merge(term, 1, Integer::sum));
         int documents = Math.max(1, reader.numDocs());
@@ -424,7 +471,7 @@ public final class MatchingEngine implements Closeable {
             weighted.add(Map.entry(entry.getKey(), Math.sqrt(entry.getValue()) * idf));
         }
         weighted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return weighted.stream().limit(TERMS_PER_FIELD).map(Map.Entry::getKey).toList();
+        return weighted.stream().limit(keep).map(Map.Entry::getKey).toList();
     }
 
     /** @param ownScore the profile's text score against itself, or 0 when it is not in the index */
@@ -437,20 +484,6 @@ public final class MatchingEngine implements Closeable {
         }
         double share = Math.min(1, textScore / ownScore);
         return TEXT_POINTS * (1 + HALF_POINTS_AT_SHARE) * share / (share + HALF_POINTS_AT_SHARE);
-    }
-
-    /** The profile's text score against its own document, the most a counterpart could reach; 0 if not indexed. */
-    private static double ownTextScore(IndexSearcher searcher, MatchableProfile profile, CandidateQuery candidates)
-            throws IOException {
-        Query own = new BooleanQuery.Builder()
-                .add(candidates.evidence(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(ID, profile.id())), BooleanClause.Occur.FILTER)
-                .build();
-        TopDocs found = searcher.search(own, 1);
-        if (found.scoreDocs.length == 0) {
-            return 0;
-        }
-        return Math.max(0, found.scoreDocs[0].score - FIELD_BOOST * profile.technologyFields().size());
     }
 
     static double round(double value) {
