@@ -38,9 +38,9 @@ public final class MatchingInterests {
             return "RECEIVED".equals(direction);
         }
 
-        /** The other side's name, only once the API disclosed it. */
+        /** The other side's name: only for an accepted interest, and only what the API disclosed. */
         public boolean disclosed() {
-            return other != null && other.identity() != null;
+            return accepted() && other != null && other.identity() != null;
         }
     }
 

@@ -59,22 +59,25 @@ class SearchController {
             return uri.build(values);
         }
 
-        /** This search's next page, as a link of this page. */
+        /** This search's next page, as a link of this page (values encoded strictly: a cursor may hold a "+"). */
         String nextPage(String next) {
             UriComponentsBuilder link = UriComponentsBuilder.fromPath("/matching/search");
-            if (!blank(keywords)) {
-                link.queryParam("keywords", keywords.strip());
+            Map<String, Object> values = new HashMap<>();
+            single(link, values, "keywords", keywords == null ? null : keywords.strip());
+            for (int i = 0; i < type.size(); i++) {
+                link.queryParam("type", "{type" + i + "}");
+                values.put("type" + i, type.get(i));
             }
-            type.forEach(value -> link.queryParam("type", value));
-            technologyField.forEach(value -> link.queryParam("technologyField", value));
-            for (var entry : new String[][] {{"bureau", bureau}, {"targetRegion", targetRegion}, {"stage", stage},
-                    {"partnershipType", partnershipType}}) {
-                if (!blank(entry[1])) {
-                    link.queryParam(entry[0], entry[1]);
-                }
+            for (int i = 0; i < technologyField.size(); i++) {
+                link.queryParam("technologyField", "{technologyField" + i + "}");
+                values.put("technologyField" + i, technologyField.get(i));
             }
-            link.queryParam("cursor", next);
-            return link.encode().build().toUriString();
+            single(link, values, "bureau", bureau);
+            single(link, values, "targetRegion", targetRegion);
+            single(link, values, "stage", stage);
+            single(link, values, "partnershipType", partnershipType);
+            single(link, values, "cursor", next);
+            return link.encode().buildAndExpand(values).toUriString();
         }
 
         private static void single(UriBuilder uri, Map<String, Object> values, String name, String value) {

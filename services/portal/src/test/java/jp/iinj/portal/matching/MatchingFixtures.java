@@ -30,7 +30,7 @@ final class MatchingFixtures {
     static final String ANONYMOUS = """
             {"id":"p-9","type":"TECHNOLOGY_REQUEST",
              "content":{"title":{"ja":"金属加工の外注先を探しています","en":"Looking for metalworking"},
-                        "summary":{"ja":"小ロットの金属加工"},"technologyFields":["manufacturing"],"targetRegions":["kanto"]},
+                        "summary":{"ja":"小ロットの金属加工"},"technologyFields":["materials"],"targetRegions":["kanto"]},
              "owner":{"organisationType":"SME","sizeBand":"EMPLOYEES_20_TO_49","bureau":"kanto"},
              "publishedAt":"2026-11-01T00:00:00Z","expiresOn":"2027-11-01"}""";
 
