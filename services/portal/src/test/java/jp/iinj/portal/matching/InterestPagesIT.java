@@ -24,7 +24,7 @@ class InterestPagesIT extends PortalTestSupport {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(GATEWAY.last("GET", "/api/matching/members/3f0c/interests").query()).isEqualTo("direction=RECEIVED");
         assertThat(page).contains("<h1>受け取った関心表明</h1>", "回答待ち", "金属加工の外注先を探しています", "匿名の組織", "大学",
-                "従業員規模は非公開", "近畿経済産業局", "共同研究に関心があります", "2026-12-22",
+                "従業員数 非公開", "近畿経済産業局", "共同研究に関心があります", "2026-12-22",
                 "action=\"/matching/interests/i-1/accept\"", ">受け入れる</button>",
                 "action=\"/matching/interests/i-1/decline\"", "<label for=\"reason-0\">見送る理由</label>",
                 "<option value=\"ALREADY_PARTNERED\">すでに連携先が決まっている</option>", "<label for=\"note-0\">");
@@ -94,7 +94,7 @@ class InterestPagesIT extends PortalTestSupport {
         GATEWAY.answer("GET", "/api/matching/interests/i-1", Answer.json(200, OPEN_RECEIVED));
         String page = as(owner(MEMBER)).get().uri("/matching/interests/i-1").cookie("PORTAL_LANG", "en").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("<h1>Expression of interest</h1>", "An anonymous organisation", "University", "size not stated",
+        assertThat(page).contains("<h1>Expression of interest</h1>", "An anonymous organisation", "University", "employees: not stated",
                 "The organisation&#39;s name is shown only once your interest is accepted.")
                 .doesNotContain("A coordinator will contact");
     }
