@@ -30,7 +30,7 @@ class MatchingHubPagesIT extends PortalTestSupport {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("<h1>ビジネスマッチング</h1>", "href=\"/matching/profiles/p-1\"", "精密切削の受託", "下書き（非公開）",
                 "技術の提供（シーズ）", "コーディネーターが代わりに作成（2026-11-30）", "画像検査の自動化", "公開中", "2027-10-02",
-                "自組織の方が公開（2026-10-02）",
+                "会員組織の方が公開（2026-10-02）",
                 "href=\"/matching/profiles/new\"", "href=\"/matching/search\"", "href=\"/matching/proposals\"",
                 "href=\"/matching/interests/received\"", "href=\"/matching/interests/sent\"",
                 "未読 2 件", "新しいマッチングの提案があります", "href=\"/matching/matches/m-i-7\"",
@@ -59,7 +59,7 @@ class MatchingHubPagesIT extends PortalTestSupport {
         String page = as(owner(MEMBER)).get().uri("/matching").cookie("PORTAL_LANG", "en").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("lang=\"en\"", "<h1>Business matching</h1>", "Precision machining", "Draft (private)",
-                "Drafted for you by a coordinator (2026-11-30)", "2 unread", "A new match is proposed", "Mark all as read");
+                "Drafted by a coordinator for the member (2026-11-30)", "2 unread", "A new match is proposed", "Mark all as read");
     }
 
     @Test

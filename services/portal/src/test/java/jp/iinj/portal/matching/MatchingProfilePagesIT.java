@@ -57,7 +57,7 @@ class MatchingProfilePagesIT extends PortalTestSupport {
         GATEWAY.answer("GET", "/api/matching/profiles/p-2", Answer.json(200, PUBLISHED).withHeader("ETag", "\"5\""));
         String page = as(owner(MEMBER)).get().uri("/matching/profiles/p-2").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("action=\"/matching/profiles/p-2/renew\"", "自組織の方が公開（2026-10-02）")
+        assertThat(page).contains("action=\"/matching/profiles/p-2/renew\"", "会員組織の方が公開（2026-10-02）")
                 .doesNotContain("action=\"/matching/profiles/p-2/publish\"", "href=\"/matching/profiles/p-2/edit\"");
 
         GATEWAY.answer("POST", "/api/matching/profiles/p-2/renewal", Answer.problem(409, "Conflict", "not published or expired"));
