@@ -68,7 +68,7 @@ import jp.iinj.contracts.matching.TechnicalGlossary;
 public final class MatchingEngine implements Closeable {
 
     /** Text and concepts together give at most this many points; structured factors give the rest. */
-    static final double TEXT_POINTS = 60;
+    static final double TEXT_POINTS = 80;
     /**
      * Text points grow with the share of the profile's own text score that a candidate reaches (BM25 scores depend on
      * the index's size, the share does not): {@code share / (share + this)}, scaled so that a full share gives all
@@ -78,8 +78,8 @@ public final class MatchingEngine implements Closeable {
     /** Without the profile's own score (it is not indexed), a text score giving half the points. */
     static final double HALF_POINTS_AT_SCORE = 12;
     /** The most distinctive terms of each text field that the candidate query asks for. */
-    static final Map<String, Integer> TERMS_PER_FIELD = Map.of(ProfileAnalyzers.JAPANESE, 25,
-            ProfileAnalyzers.BIGRAMS, 15, ProfileAnalyzers.READINGS, 10, ProfileAnalyzers.ENGLISH, 25);
+    static final Map<String, Integer> TERMS_PER_FIELD = Map.of(ProfileAnalyzers.JAPANESE, 50,
+            ProfileAnalyzers.BIGRAMS, 30, ProfileAnalyzers.READINGS, 20, ProfileAnalyzers.ENGLISH, 50);
     /** Extra hits fetched so that the owner's own other profiles, skipped, do not leave the candidates short. */
     static final int OWN_PROFILES_ROOM = 11;
     private static final Set<String> STORED_FOR_SCORING = Set.of("id", "owner", "facts", "concept_words");
@@ -99,7 +99,7 @@ public final class MatchingEngine implements Closeable {
     private static final String FACTS = "facts";
     private static final String CONCEPT_WORDS = "concept_words";
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(ProfileAnalyzers.JAPANESE, 1.0f,
-            ProfileAnalyzers.BIGRAMS, 0.4f, ProfileAnalyzers.READINGS, 0.3f, ProfileAnalyzers.ENGLISH, 1.0f);
+            ProfileAnalyzers.BIGRAMS, 0.2f, ProfileAnalyzers.READINGS, 0.15f, ProfileAnalyzers.ENGLISH, 1.0f);
     private static final float CONCEPT_BOOST = 2.0f;
     private static final float RELATED_CONCEPT_BOOST = 0.8f;
     private static final float FIELD_BOOST = 1.0f;

@@ -20,7 +20,9 @@ import jp.iinj.contracts.membership.TargetTypology;
  */
 final class StructuredFactors {
 
-    static final double MAX = 40;
+    /** How much the structured evidence counts beside the words: the factors below are scaled by it. */
+    static final double WEIGHT = 0.5;
+    static final double MAX = 40 * WEIGHT;
     static final double FIELDS = 12;
     static final double JSIC = 5;
     static final double REGION = 7;
@@ -51,7 +53,7 @@ final class StructuredFactors {
         capped(lines, region(offer, request), REGION);
         capped(lines, stageAndIp(offer, request), STAGE_AND_IP);
         capped(lines, organisations(offer, request), ORGANISATIONS);
-        return lines;
+        return lines.stream().map(line -> new Contribution(line.kind(), line.label(), line.points() * WEIGHT)).toList();
     }
 
     private static void fields(ProfileFacts offer, ProfileFacts request, List<Contribution> lines) {

@@ -47,7 +47,7 @@ public record PartneringSettings(
      * @param perProfile at most this many proposals for each new or renewed profile
      * @param threshold  the lowest score (0–100) worth proposing
      */
-    public record Proposals(@DefaultValue("10") int perProfile, @DefaultValue("35") double threshold) {
+    public record Proposals(@DefaultValue("10") int perProfile, @DefaultValue("25") double threshold) {
     }
 
     /**

@@ -96,13 +96,13 @@ class MatchingEngineTest {
     @Test
     void atMostNAboveTheThreshold() {
         try (MatchingEngine strict = MatchingEngine.inMemory(GLOSSARY,
-                MatchingSettings.defaults().withMaxProposals(2).withThreshold(20))) {
+                MatchingSettings.defaults().withMaxProposals(2).withThreshold(10))) {
             for (int i = 0; i < 5; i++) {
                 strict.upsert(offer("cut-" + i, "o" + i, "精密切削 加工 " + i, null, Set.of("metal-processing")));
             }
             strict.upsert(offer("unrelated", "ox", "観光案内", null, Set.of("services-design")));
             List<Proposal> proposals = strict.proposalsFor(request("need", "r", "精密切削", null, Set.of("metal-processing")));
-            assertThat(proposals).hasSize(2).allSatisfy(p -> assertThat(p.score()).isGreaterThanOrEqualTo(20));
+            assertThat(proposals).hasSize(2).allSatisfy(p -> assertThat(p.score()).isGreaterThanOrEqualTo(10));
         }
     }
 
