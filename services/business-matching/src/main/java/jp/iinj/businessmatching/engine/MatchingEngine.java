@@ -14,12 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -86,7 +84,6 @@ public final class MatchingEngine implements Closeable {
 
     private static final String ID = "id";
     private static final String ID_SORT = "id_sort";
-    private static final String SEQUENCE = "seq";
     private static final String OWNER = "owner";
     private static final String TYPE = "type";
     private static final String CONCEPT = "concept";
@@ -110,7 +107,6 @@ public final class MatchingEngine implements Closeable {
     private final ConceptMatcher concepts;
     private final MatchingSettings settings;
     private final org.apache.lucene.analysis.Analyzer analyzer = ProfileAnalyzers.perField();
-    private final AtomicLong sequence = new AtomicLong();
 
     private MatchingEngine(Directory directory, TechnicalGlossary glossary, MatchingSettings settings) {
         this.directory = directory;
@@ -225,11 +221,11 @@ public final class MatchingEngine implements Closeable {
             if (search.partnershipType() != null) {
                 filter(query, PARTNERSHIP, List.of(search.partnershipType().name()));
             }
-            Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(SEQUENCE, SortField.Type.LONG, true),
-                    new SortField(ID_SORT, SortField.Type.STRING));
+            // score, then id: the same order on every instance, so a cursor from one is good on another
+            Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(ID_SORT, SortField.Type.STRING));
             FieldDoc after = SearchCursor.decode(search.after());
             // the cursor names the last hit shown; searchAfter, without its doc id, starts at it again
-            String shown = after == null ? null : ((BytesRef) after.fields[2]).utf8ToString();
+            String shown = after == null ? null : ((BytesRef) after.fields[1]).utf8ToString();
             Query built = query.build();
             int size = Math.max(1, search.size());
             // one visible hit more than the page shows tells whether there is a next page
@@ -496,7 +492,6 @@ public final class MatchingEngine implements Closeable {
         Document doc = new Document();
         doc.add(new StringField(ID, profile.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(profile.id())));
-        doc.add(new NumericDocValuesField(SEQUENCE, sequence.incrementAndGet()));
         if (profile.ownerMemberId() != null) {
             doc.add(new StringField(OWNER, profile.ownerMemberId(), Field.Store.YES));
         }
@@ -590,8 +585,7 @@ public final class MatchingEngine implements Closeable {
             if (last == null) {
                 return null;
             }
-            String raw = Float.floatToIntBits(last.score) + ":" + last.fields[1] + ":"
-                    + ((BytesRef) last.fields[2]).utf8ToString();
+            String raw = Float.floatToIntBits(last.score) + ":" + ((BytesRef) last.fields[1]).utf8ToString();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -602,11 +596,10 @@ public final class MatchingEngine implements Closeable {
             }
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                String[] parts = raw.split(":", 3);
+                String[] parts = raw.split(":", 2);
                 float score = Float.intBitsToFloat(Integer.parseInt(parts[0]));
                 // the doc id is not kept (it changes as segments merge): the unique id field breaks ties instead
-                return new FieldDoc(-1, score,
-                        new Object[] {score, Long.parseLong(parts[1]), new BytesRef(parts[2])});
+                return new FieldDoc(-1, score, new Object[] {score, new BytesRef(parts[1])});
             } catch (RuntimeException notOurs) {
                 throw new IllegalArgumentException("not a search cursor", notOurs);
             }
