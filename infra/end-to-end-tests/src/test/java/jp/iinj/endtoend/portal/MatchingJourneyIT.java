@@ -31,6 +31,9 @@ import jp.iinj.testing.chromium.RequiresChromium;
 class MatchingJourneyIT {
 
     private static final Duration PROPOSAL_WAIT = Duration.ofSeconds(90);
+    private static final Page.WaitForURLOptions SLOW_PAGE = new Page.WaitForURLOptions().setTimeout(30_000);
+    private static final com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions VISIBLE_SOON =
+            new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
     private static HeadlessChromium chromium;
 
     @BeforeAll
@@ -72,7 +75,9 @@ class MatchingJourneyIT {
                     new com.microsoft.playwright.Locator.FilterOptions().setHasText(suffix)).first();
             card.locator("textarea[name=message]").fill("弊社装置の部品加工をお願いしたく、ご相談させてください。");
             card.locator("button[type=submit]").click();
-            assertThat(buyer.page().locator("[role=status]").first()).isVisible();
+            // a loaded machine takes a while to answer: wait for the page the interest leads to
+            buyer.page().waitForURL(Pattern.compile(".*/matching/interests/sent.*"), SLOW_PAGE);
+            assertThat(buyer.page().locator("[role=status]").first()).isVisible(VISIBLE_SOON);
             buyer.accessible("after expressing interest");
 
             // the supplier accepts it
@@ -81,7 +86,8 @@ class MatchingJourneyIT {
             assertThat(supplier.page().locator("main")).containsText("弊社装置の部品加工");
             assertThat(supplier.page().locator("main")).not().containsText(Actors.ORGANISATION_B_NAME);
             supplier.page().locator("form[action$='/accept'] button[type=submit]").first().click();
-            assertThat(supplier.page().locator("[role=status]").first()).isVisible();
+            supplier.page().waitForLoadState();
+            assertThat(supplier.page().locator("[role=status]").first()).isVisible(VISIBLE_SOON);
 
             // both now see who the other is
             supplier.open("/matching/interests/received");
@@ -109,8 +115,8 @@ class MatchingJourneyIT {
         form.waitForURL(Pattern.compile(".*/matching/profiles/[^/]+$"));
         visit.accessible("draft");
         form.locator("form[action$='/publish'] button[type=submit]").click();
-        form.waitForURL(Pattern.compile(".*/matching/profiles/[^/]+$"));
-        assertThat(form.locator("[role=status]").first()).isVisible();
+        form.waitForLoadState();
+        assertThat(form.locator("[role=status]").first()).isVisible(VISIBLE_SOON);
         visit.accessible("published profile").screenshot("matching-profile-" + (type.endsWith("OFFER") ? "offer" : "request"));
     }
 
