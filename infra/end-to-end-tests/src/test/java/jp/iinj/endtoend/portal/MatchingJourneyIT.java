@@ -70,9 +70,10 @@ class MatchingJourneyIT {
                     .not().containsText(Actors.ORGANISATION_A_NAME);
             awaitProposal(supplier, suffix);
 
-            // the buyer expresses interest from the proposal
+            // the buyer expresses interest from the proposal of this journey's offer (the buyer's own request, which
+            // carries the suffix too, is named on every card; other tests' offers may be proposed as well)
             var card = buyer.page().locator("article.proposal").filter(
-                    new com.microsoft.playwright.Locator.FilterOptions().setHasText(suffix)).first();
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("精密切削加工 " + suffix)).first();
             card.locator("textarea[name=message]").fill("弊社装置の部品加工をお願いしたく、ご相談させてください。");
             card.locator("button[type=submit]").click();
             // a loaded machine takes a while to answer: wait for the page the interest leads to
@@ -85,7 +86,8 @@ class MatchingJourneyIT {
             supplier.accessible("interests received").screenshot("matching-interests-received");
             assertThat(supplier.page().locator("main")).containsText("弊社装置の部品加工");
             assertThat(supplier.page().locator("main")).not().containsText(Actors.ORGANISATION_B_NAME);
-            supplier.page().locator("form[action$='/accept'] button[type=submit]").first().click();
+            supplier.page().locator("article.interest").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("弊社装置の部品加工")).locator("form[action$='/accept'] button[type=submit]").first().click();
             supplier.page().waitForLoadState();
             assertThat(supplier.page().locator("[role=status]").first()).isVisible(VISIBLE_SOON);
 
