@@ -89,6 +89,11 @@ public class AccountStore implements InitializingBean {
         return mongo.find(query, Account.class);
     }
 
+    /** The accounts with this role that cover this bureau (the roles index serves it). */
+    public List<Account> findWithRoleCovering(PlatformRole role, String bureau) {
+        return mongo.find(Query.query(Criteria.where(ROLES).is(role.name()).and(BUREAUS).is(bureau)), Account.class);
+    }
+
     public List<Account> findWithPendingMember(String memberId) {
         return mongo.find(Query.query(Criteria.where(PENDING_MEMBER_IDS).is(memberId)), Account.class);
     }

@@ -3,21 +3,31 @@ package jp.iinj.identity.messaging;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import jp.iinj.contracts.notifications.NotificationRequestedV1;
+import jp.iinj.contracts.topics.EventType;
+import jp.iinj.contracts.topics.Topic;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.eventing.consumer.EventSubscription;
 import jp.iinj.identity.notifications.NotificationMails;
 
 /**
  * Other services ask identity to tell people things, because identity alone knows their addresses and languages.
- * Coordination's notifications will be one more subscription of the same kind.
+ * Each service asks on a topic of its own with the same payload: coordination's will be one more bean like
+ * {@link #matchingNotificationMails}. Implausible requests are {@code PoisonEventException}s from
+ * {@link NotificationMails#send}: dead-lettered at once.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationSubscriptions {
 
+    /** Consumer group {@code identity.matching-notification-mails}. */
     @Bean
     EventSubscription matchingNotificationMails(NotificationMails mails) {
-        return EventSubscription.to(TopicCatalogue.MATCHING_NOTIFICATIONS_V1, "matching-notification-mails")
-                .onBlocking(TopicCatalogue.MATCHING_NOTIFICATION_REQUESTED_V1, event -> mails.send(event.payload()))
-                .build();
+        return mailing(TopicCatalogue.MATCHING_NOTIFICATIONS_V1, TopicCatalogue.MATCHING_NOTIFICATION_REQUESTED_V1,
+                "matching-notification-mails", mails);
+    }
+
+    private static EventSubscription mailing(Topic topic, EventType<NotificationRequestedV1> type, String name,
+                                             NotificationMails mails) {
+        return EventSubscription.to(topic, name).onBlocking(type, event -> mails.send(event.payload())).build();
     }
 }
