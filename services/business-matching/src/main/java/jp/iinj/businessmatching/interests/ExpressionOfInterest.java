@@ -117,7 +117,7 @@ public record ExpressionOfInterest(
 
     private void requireOpen(String what) {
         if (status != InterestStatus.OPEN) {
-            throw new ConflictException("interest " + id + " is " + status + " and cannot be " + what);
+            throw InterestConflict.NOT_OPEN.problem("interest " + id + " is " + status + " and cannot be " + what);
         }
     }
 }

@@ -26,7 +26,6 @@ import jp.iinj.businessmatching.settings.PartneringSettings;
 import jp.iinj.eventing.outbox.AggregateStore;
 import jp.iinj.eventing.outbox.OutboxEntry;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
-import jp.iinj.httpapi.core.problems.ConflictException;
 import jp.iinj.httpapi.core.problems.ProblemException;
 import jp.iinj.httpapi.core.problems.ResourceNotFoundException;
 import jp.iinj.httpapi.core.validation.FreeTextValidator;
@@ -77,7 +76,7 @@ public class InterestActions {
                         .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no profile " + request.profileId())))
                         .flatMap(found -> {
                             if (found.owner().id().equals(interested.id())) {
-                                return Mono.error(new ConflictException("a member cannot express interest in its own "
+                                return Mono.error(InterestConflict.OWN_PROFILE.problem("a member cannot express interest in its own "
                                         + "profile"));
                             }
                             return ownProfileInProposal(request, interested.id())
@@ -101,7 +100,7 @@ public class InterestActions {
                             matchLink(accepted), now, caller.correlationId()),
                     events.notifyMember(accepted.ownerMemberId(), NotificationKind.INTEREST_ACCEPTED,
                             matchLink(accepted), now, caller.correlationId())))
-                    .orElseThrow(() -> new ConflictException("the profile of interest " + interestId
+                    .orElseThrow(() -> InterestConflict.PROFILE_NOT_PUBLISHED.problem("the profile of interest " + interestId
                             + " is no longer published")));
         });
     }
@@ -156,7 +155,7 @@ public class InterestActions {
                     }
                     return parties(interest).flatMap(parties -> {
                         if (!parties.owner().active() || !parties.interested().active()) {
-                            return Mono.error(new ConflictException("one of the two members is not active any more: "
+                            return Mono.error(InterestConflict.MEMBER_NOT_ACTIVE.problem("one of the two members is not active any more: "
                                     + "the interest cannot be answered"));
                         }
                         Change change = answer.apply(interest, parties, clock.instant());
@@ -169,7 +168,7 @@ public class InterestActions {
                                                 .flatMap(now -> now.status() == change.next().status()
                                                         && now.status() == InterestStatus.ACCEPTED
                                                         ? Mono.just(now)
-                                                        : Mono.error(new ConflictException("interest " + interestId
+                                                        : Mono.error(InterestConflict.NOT_OPEN.problem("interest " + interestId
                                                         + " was answered meanwhile (" + now.status() + ")"))));
                     });
                 });
@@ -183,7 +182,7 @@ public class InterestActions {
                     MatchingMember owner = found.getT1().get(interest.ownerMemberId());
                     MatchingMember interested = found.getT1().get(interest.interestedMemberId());
                     if (owner == null || interested == null) {
-                        return Mono.error(new ConflictException("a member of interest " + interest.id()
+                        return Mono.error(InterestConflict.MEMBER_NOT_ACTIVE.problem("a member of interest " + interest.id()
                                 + " is unknown"));
                     }
                     return Mono.just(new Parties(owner, interested, found.getT2().filter(PartneringProfile::published)));
@@ -208,7 +207,7 @@ public class InterestActions {
         return mongo.count(Query.query(where("interestedMemberId").is(interestedId).and("status")
                         .is(InterestStatus.OPEN)), ExpressionOfInterest.class)
                 .flatMap(open -> open >= cap
-                        ? Mono.error(new ConflictException("Member " + interestedId + " has " + open + " open "
+                        ? Mono.error(InterestConflict.CAP_REACHED.problem("Member " + interestedId + " has " + open + " open "
                         + "expressions of interest, the most this network allows (" + cap + "): wait for answers first."))
                         : Mono.empty());
     }
@@ -225,9 +224,8 @@ public class InterestActions {
         emitted.add(events.notifyMember(owner.id(), NotificationKind.INTEREST_EXPRESSED, RECEIVED_LINK, now,
                 caller.correlationId()));
         return store.insert(interest, emitted)
-                .onErrorMap(DuplicateKeyException.class, twice -> new ConflictException("member " + interested.id()
-                        + " has already expressed interest in profile " + request.profileId() + " and awaits the answer",
-                        twice));
+                .onErrorMap(DuplicateKeyException.class, twice -> InterestConflict.ALREADY_OPEN.problem("member " + interested.id()
+                        + " has already expressed interest in profile " + request.profileId() + " and awaits the answer"));
     }
 
     static String matchLink(ExpressionOfInterest accepted) {

@@ -46,8 +46,8 @@ public class InterestController {
     @ApiResponse(responseCode = "201", description = "The open interest")
     @ApiResponse(responseCode = "403", description = "The caller does not act for this member, or it is not active")
     @ApiResponse(responseCode = "404", description = "No such published profile or proposal")
-    @ApiResponse(responseCode = "409", description = "Already expressed and open, the member's cap on open interests "
-            + "is reached, or it is the member's own profile")
+    @ApiResponse(responseCode = "409", description = "The problem's code says why: interest-already-open, "
+            + "open-interest-cap-reached or own-profile")
     @PostMapping(path = "/interests", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<InterestView>> expressInterest(@Valid @RequestBody InterestRequests.Express request) {
         return CallerRequest.current()
@@ -71,7 +71,8 @@ public class InterestController {
     @ApiResponse(responseCode = "200", description = "The accepted interest, with the match id")
     @ApiResponse(responseCode = "403", description = "The caller is the interested side, not the owner")
     @ApiResponse(responseCode = "404", description = "No such interest, as far as the caller may know")
-    @ApiResponse(responseCode = "409", description = "Declined or expired already, or a member is not active")
+    @ApiResponse(responseCode = "409", description = "The problem's code says why: interest-not-open (declined or "
+            + "expired), member-not-active or profile-not-published")
     @PostMapping("/interests/{interestId}/acceptance")
     public Mono<InterestView> acceptInterest(@PathVariable String interestId) {
         return CallerRequest.current().flatMap(caller -> actions.accept(interestId, caller)
@@ -83,7 +84,8 @@ public class InterestController {
     @ApiResponse(responseCode = "200", description = "The declined interest")
     @ApiResponse(responseCode = "403", description = "The caller is the interested side, not the owner")
     @ApiResponse(responseCode = "404", description = "No such interest, as far as the caller may know")
-    @ApiResponse(responseCode = "409", description = "Answered or expired already, or a member is not active")
+    @ApiResponse(responseCode = "409", description = "The problem's code says why: interest-not-open (answered or "
+            + "expired) or member-not-active")
     @PostMapping(path = "/interests/{interestId}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<InterestView> declineInterest(@PathVariable String interestId,
                                       @Valid @RequestBody InterestRequests.Decline request) {

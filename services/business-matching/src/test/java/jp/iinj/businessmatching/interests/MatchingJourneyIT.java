@@ -142,8 +142,10 @@ class MatchingJourneyIT {
                 Map.of("ja", "酒造の発酵技術を提供"), "food-agriculture", List.of("LICENSING")));
         String interest = express(asker, offer).expectStatus().isCreated().expectBody(Map.class).returnResult()
                 .getResponseBody().get("id").toString();
-        express(asker, offer).expectStatus().isEqualTo(HttpStatus.CONFLICT);
-        express(owner, offer).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        express(asker, offer).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.code").isEqualTo("interest-already-open");
+        express(owner, offer).expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.code").isEqualTo("own-profile");
         // the interested side cannot answer its own interest
         client.post().uri("/api/matching/interests/{id}/acceptance", interest)
                 .headers(h -> h.setBearerAuth(TestTokens.memberOf(asker))).exchange().expectStatus().isForbidden();
@@ -158,6 +160,9 @@ class MatchingJourneyIT {
                 .jsonPath("$.declineReason").isEqualTo("NO_CAPACITY")
                 .jsonPath("$.declineNote").isEqualTo("今期は受付を停止しています")
                 .jsonPath("$.other.identity").doesNotExist();
+        client.post().uri("/api/matching/interests/{id}/acceptance", interest)
+                .headers(h -> h.setBearerAuth(TestTokens.memberOf(owner))).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody().jsonPath("$.code").isEqualTo("interest-not-open");
 
         // the cap (10 by default) on open interests
         for (int i = 0; i < 10; i++) {
@@ -167,7 +172,8 @@ class MatchingJourneyIT {
             express(asker, profile).expectStatus().isEqualTo(i < 10 ? HttpStatus.CREATED : HttpStatus.CONFLICT);
         }
         express(asker, offer).expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("10"));
+                .expectBody().jsonPath("$.code").isEqualTo("open-interest-cap-reached")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("10"));
     }
 
     private WebTestClient.ResponseSpec express(String memberId, String profileId) {

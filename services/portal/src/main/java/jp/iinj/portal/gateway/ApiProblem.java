@@ -9,6 +9,8 @@ import java.util.Map;
  * understands (never shown as it came).
  *
  * @param errors the fields the API named, with its message for each ({@code field} null: the request as a whole)
+ * @param code   which case of the type it is (the problem's {@code code} member, e.g. {@code interest-already-open}),
+ *               or null: pages decide on it, never on the English detail
  */
 public final class ApiProblem extends RuntimeException {
 
@@ -20,9 +22,15 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final String detail;
     private final List<FieldError> errors;
+    private final String code;
 
     public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors, String code) {
         super(status + " " + title + (detail == null ? "" : ": " + detail));
+        this.code = code;
         this.status = status;
         this.type = type;
         this.title = title;
@@ -48,6 +56,11 @@ public final class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The case's code, or "" when the API named none. */
+    public String code() {
+        return code == null ? "" : code;
     }
 
     /** The type's last path segment, e.g. {@code invalid-request} for {@code https://…/problems/invalid-request}. */

@@ -89,7 +89,8 @@ public class GatewayClient {
                 List<ApiProblem.FieldError> errors = new ArrayList<>();
                 problem.path("errors").forEach(error -> errors.add(new ApiProblem.FieldError(
                         error.hasNonNull("field") ? error.get("field").asString() : null, error.path("message").asString(""))));
-                return new ApiProblem(status, text(problem, "type"), text(problem, "title"), text(problem, "detail"), errors);
+                return new ApiProblem(status, text(problem, "type"), text(problem, "title"), text(problem, "detail"), errors,
+                        text(problem, "code"));
             }
         } catch (Exception notJson) {
             // a proxy's HTML error page, or nothing: the status is all there is

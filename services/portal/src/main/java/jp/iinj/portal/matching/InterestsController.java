@@ -83,7 +83,7 @@ class InterestsController {
                 .retrieve().toBodilessEntity()
                 .thenReturn(Rendering.redirectTo("/matching/interests/" + interestId + "?done=accepted")
                         .status(HttpStatus.SEE_OTHER).build())
-                .onErrorResume(ApiProblem.class, problem -> problem.is(409) ? Mono.just(receivedWith("refused=answered"))
+                .onErrorResume(ApiProblem.class, problem -> problem.is(409) ? Mono.just(receivedWith(refusal(problem)))
                         : Mono.error(problem));
     }
 
@@ -100,7 +100,7 @@ class InterestsController {
                 .thenReturn(receivedWith("done=declined"))
                 .onErrorResume(ApiProblem.class, problem -> {
                     if (problem.is(409)) {
-                        return Mono.just(receivedWith("refused=answered"));
+                        return Mono.just(receivedWith(refusal(problem)));
                     }
                     if (problem.is(400)) {
                         return Mono.just(receivedWith("refused=note"));
@@ -109,11 +109,20 @@ class InterestsController {
                 });
     }
 
+    /** Why the API refused an answer (409), by the problem's code. */
+    static String refusal(ApiProblem problem) {
+        return "refused=" + switch (problem.code()) {
+            case "member-not-active" -> "inactive";
+            case "profile-not-published" -> "withdrawn";
+            default -> "answered";
+        };
+    }
+
     private Mono<String> list(OidcUser user, String direction, String done, String refused, Model model) {
         String member = ActingMember.required(user);
         model.addAttribute("direction", direction);
         model.addAttribute("done", done != null && done.matches(DONE) ? done : null);
-        model.addAttribute("refused", refused != null && refused.matches("answered|reason|note") ? refused : null);
+        model.addAttribute("refused", refused != null && refused.matches("answered|inactive|withdrawn|reason|note") ? refused : null);
         model.addAttribute("reasons", REASONS);
         return gateway.asPerson().get()
                 .uri(uri -> uri.path("/api/matching/members/{m}/interests").queryParam("direction", direction).build(member))

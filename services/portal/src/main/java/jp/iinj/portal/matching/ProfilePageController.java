@@ -119,19 +119,14 @@ class ProfilePageController {
                 });
     }
 
-    /** Why the API refused an interest (409): already open, the cap, or the member's own profile. */
+    /** Why the API refused an interest (409), by the problem's code: already open, the cap, or the member's own profile. */
     static String conflictOf(ApiProblem problem) {
-        String detail = problem.detail() == null ? "" : problem.detail();
-        if (detail.contains("its own")) {
-            return "own";
-        }
-        if (detail.contains("already expressed")) {
-            return "already";
-        }
-        if (detail.contains("open expressions of interest") || detail.contains("the most this network allows")) {
-            return "cap";
-        }
-        return "other";
+        return switch (problem.code()) {
+            case "own-profile" -> "own";
+            case "interest-already-open" -> "already";
+            case "open-interest-cap-reached" -> "cap";
+            default -> "other";
+        };
     }
 
     /** The owner's actions carry the ETag the page was rendered from. */

@@ -37,9 +37,17 @@ class InterestPagesIT extends PortalTestSupport {
                 .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/matching/interests/i-1?done=accepted");
         assertThat(GATEWAY.last("POST", "/api/matching/interests/i-1/acceptance").body()).isEmpty();
 
-        GATEWAY.answer("POST", "/api/matching/interests/i-1/acceptance", Answer.problem(409, "Conflict", "answered meanwhile (DECLINED)"));
+        GATEWAY.answer("POST", "/api/matching/interests/i-1/acceptance", Answer.conflict("interest-not-open", "answered meanwhile (DECLINED)"));
         as(owner(MEMBER)).post().uri("/matching/interests/i-1/accept").exchange()
                 .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/matching/interests/received?refused=answered");
+
+        GATEWAY.answer("POST", "/api/matching/interests/i-1/acceptance", Answer.conflict("member-not-active", "not active"));
+        as(owner(MEMBER)).post().uri("/matching/interests/i-1/accept").exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/matching/interests/received?refused=inactive");
+        GATEWAY.answer("GET", "/api/matching/members/3f0c/interests", Answer.json(200, "{\"items\":[]}"));
+        String page = as(owner(MEMBER)).get().uri("/matching/interests/received?refused=inactive").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("どちらかの会員資格が有効でないため");
     }
 
     @Test

@@ -110,7 +110,7 @@ class MatchingProfilePagesIT extends PortalTestSupport {
     @Test
     void aRefusedInterestIsExplainedAndAnEmptyMessageIsMarkedAtItsField() {
         GATEWAY.answer("GET", "/api/matching/profiles/p-9", Answer.json(200, ANONYMOUS));
-        GATEWAY.answer("POST", "/api/matching/interests", Answer.problem(409, "Conflict",
+        GATEWAY.answer("POST", "/api/matching/interests", Answer.conflict("interest-already-open",
                 "member 3f0c has already expressed interest in profile p-9 and awaits the answer"));
         String page = as(owner(MEMBER)).post().uri("/matching/profiles/p-9/interest").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("message", "もう一度")).exchange()
@@ -118,14 +118,14 @@ class MatchingProfilePagesIT extends PortalTestSupport {
         assertThat(page).contains("role=\"alert\"", "すでに関心を伝えていて、回答を待っています。", "もう一度</textarea>")
                 .doesNotContain("awaits the answer");
 
-        GATEWAY.answer("POST", "/api/matching/interests", Answer.problem(409, "Conflict",
+        GATEWAY.answer("POST", "/api/matching/interests", Answer.conflict("open-interest-cap-reached",
                 "Member 3f0c has 10 open expressions of interest, the most this network allows (10): wait for answers first."));
         page = as(owner(MEMBER)).post().uri("/matching/profiles/p-9/interest").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("message", "もう一度")).exchange()
                 .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("回答待ちの関心表明が上限に達しています。");
 
-        GATEWAY.answer("POST", "/api/matching/interests", Answer.problem(409, "Conflict", "a member cannot express interest in its own profile"));
+        GATEWAY.answer("POST", "/api/matching/interests", Answer.conflict("own-profile", "a member cannot express interest in its own profile"));
         page = as(owner(MEMBER)).post().uri("/matching/profiles/p-9/interest").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("message", "もう一度")).exchange()
                 .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();

@@ -40,6 +40,13 @@ public final class StubGateway implements AutoCloseable {
                             + ",\"detail\":\"" + detail + "\"}", Map.of());
         }
 
+        /** A 409 naming its case in the problem's {@code code} member, as the platform's APIs do. */
+        public static Answer conflict(String code, String detail) {
+            return new Answer(409, "application/problem+json",
+                    "{\"type\":\"https://iinj.jp/problems/conflict\",\"title\":\"Conflict\",\"status\":409,"
+                            + "\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}", Map.of());
+        }
+
         public static Answer fieldProblem(String field, String message) {
             return new Answer(400, "application/problem+json",
                     "{\"type\":\"https://iinj.jp/problems/invalid-request\",\"title\":\"Invalid request\",\"status\":400,"

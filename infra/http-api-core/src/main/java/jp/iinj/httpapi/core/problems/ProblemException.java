@@ -65,8 +65,13 @@ public class ProblemException extends RuntimeException {
         return headers;
     }
 
+    /** Which case of the type this is ({@code code} member), or null; see {@link Problem#CODE_MEMBER}. */
+    public String code() {
+        return null;
+    }
+
     /** The problem this exception reports, before it is addressed to a request. */
     public Problem toProblem() {
-        return new Problem(type.status(), type.uri(), type.title(), detail(), errors, headers);
+        return new Problem(type.status(), type.uri(), type.title(), detail(), errors, headers, code());
     }
 }
