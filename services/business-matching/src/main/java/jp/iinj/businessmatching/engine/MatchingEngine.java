@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import org.apache.lucene.document.Document;
@@ -31,11 +33,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -97,7 +101,14 @@ public final class MatchingEngine implements Closeable {
     private static final String CONCEPT_WORDS = "concept_words";
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(ProfileAnalyzers.JAPANESE, 1.0f,
             ProfileAnalyzers.BIGRAMS, 0.2f, ProfileAnalyzers.READINGS, 0.15f, ProfileAnalyzers.ENGLISH, 1.0f);
-    private static final float CONCEPT_BOOST = 2.0f;
+    private static final float CONCEPT_BOOST = 1.2f;
+    /**
+     * A category (materials, food, machinery: a concept others name as broader) says much less about what a profile is
+     * about than one specific idea: two offers of one category are often about different things.
+     */
+    private static final float CATEGORY_BOOST = 0.3f;
+    /** How much the weaker reading of the text (words or concepts) adds to the stronger one. */
+    private static final float EVIDENCE_TIE = 0.2f;
     private static final float RELATED_CONCEPT_BOOST = 0.8f;
     private static final float FIELD_BOOST = 1.0f;
 
@@ -107,31 +118,58 @@ public final class MatchingEngine implements Closeable {
     private final ConceptMatcher concepts;
     private final MatchingSettings settings;
     private final org.apache.lucene.analysis.Analyzer analyzer = ProfileAnalyzers.perField();
+    private final ExecutorService slicesSearch = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "matching-search");
+                thread.setDaemon(true);
+                return thread;
+            });
 
-    private MatchingEngine(Directory directory, TechnicalGlossary glossary, MatchingSettings settings) {
+    private MatchingEngine(Directory directory, TechnicalGlossary glossary, MatchingSettings settings,
+                           IndexWriterConfig.OpenMode mode) {
         this.directory = directory;
         this.concepts = new ConceptMatcher(glossary);
         this.settings = settings;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setOpenMode(mode)
                     .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, null);
+            // a large index's segments are searched side by side, one slice per core: the latency of one query
+            // falls with the cores, where one thread would scan every segment in turn
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    return new IndexSearcher(reader, slicesSearch);
+                }
+            });
         } catch (IOException e) {
+            slicesSearch.shutdown();
             throw new UncheckedIOException(e);
         }
     }
 
     public static MatchingEngine inMemory(TechnicalGlossary glossary, MatchingSettings settings) {
-        return new MatchingEngine(new ByteBuffersDirectory(), glossary, settings);
+        return new MatchingEngine(new ByteBuffersDirectory(), glossary, settings, IndexWriterConfig.OpenMode.CREATE);
     }
 
     /** On disk (memory-mapped, off the heap); what was there is replaced: the index is rebuilt at every start. */
     public static MatchingEngine inDirectory(Path path, TechnicalGlossary glossary, MatchingSettings settings) {
         try {
             Files.createDirectories(path);
-            return new MatchingEngine(new MMapDirectory(path), glossary, settings);
+            return new MatchingEngine(new MMapDirectory(path), glossary, settings, IndexWriterConfig.OpenMode.CREATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The index already in this directory, as it is: for benchmarks that measure one large index several times (the
+     * service never reopens one; it rebuilds from the store).
+     */
+    public static MatchingEngine reopened(Path path, TechnicalGlossary glossary, MatchingSettings settings) {
+        try {
+            return new MatchingEngine(new MMapDirectory(path), glossary, settings, IndexWriterConfig.OpenMode.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -261,6 +299,7 @@ public final class MatchingEngine implements Closeable {
             searchers.close();
             writer.close();
             directory.close();
+            slicesSearch.shutdown();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -316,6 +355,7 @@ public final class MatchingEngine implements Closeable {
         Map<String, Double> byLabel = new LinkedHashMap<>();
         Map<String, Contribution.Kind> kinds = new HashMap<>();
         double[] clauseScores = weights.scores(candidate.doc());
+        scaleAsTheQueryDoes(candidates.clauses(), clauseScores);
         for (int i = 0; i < clauseScores.length; i++) {
             Clause clause = candidates.clauses().get(i);
             if (clauseScores[i] <= 0 || clause.field().equals(FIELD)) {
@@ -347,6 +387,26 @@ public final class MatchingEngine implements Closeable {
         return new Explanation(score, lines);
     }
 
+    /** The reading with the higher sum counts in full, the other at {@link #EVIDENCE_TIE}, as the query scores them. */
+    private static void scaleAsTheQueryDoes(List<Clause> clauses, double[] scores) {
+        double words = 0;
+        double ideas = 0;
+        for (int i = 0; i < scores.length; i++) {
+            switch (clauses.get(i).reading()) {
+                case WORDS -> words += scores[i];
+                case CONCEPTS -> ideas += scores[i];
+                case FIELD -> { }
+            }
+        }
+        Reading full = words >= ideas ? Reading.WORDS : Reading.CONCEPTS;
+        for (int i = 0; i < scores.length; i++) {
+            Reading reading = clauses.get(i).reading();
+            if (reading != Reading.FIELD && reading != full) {
+                scores[i] *= EVIDENCE_TIE;
+            }
+        }
+    }
+
     private String label(String field, String term, Map<String, String> own, Map<String, String> theirs) {
         return switch (field) {
             case CONCEPT, BROADER -> {
@@ -371,9 +431,20 @@ public final class MatchingEngine implements Closeable {
     }
 
     /** The query that finds candidates, and the words behind the profile's concepts for the explanation. */
-    /** One SHOULD clause of the evidence: what field and term it asks for, for the explanation. */
+    /** One clause of the evidence: what field and term it asks for, for the explanation. */
     private record Clause(String field, String term, Query query) {
+
+        Reading reading() {
+            return switch (field) {
+                case CONCEPT, BROADER -> Reading.CONCEPTS;
+                case FIELD -> Reading.FIELD;
+                default -> Reading.WORDS;
+            };
+        }
     }
+
+    /** Which part of the evidence a clause belongs to. */
+    private enum Reading { WORDS, CONCEPTS, FIELD }
 
     private record CandidateQuery(Query query, List<Clause> clauses, Map<String, String> ownConceptWords) {
     }
@@ -420,7 +491,7 @@ public final class MatchingEngine implements Closeable {
         }
         Map<String, String> own = concepts.conceptsIn(text);
         for (String concept : own.keySet()) {
-            clauses.add(clause(CONCEPT, concept, CONCEPT_BOOST));
+            clauses.add(clause(CONCEPT, concept, concepts.isCategory(concept) ? CATEGORY_BOOST : CONCEPT_BOOST));
             // a narrower idea on the other side, or the broader one
             clauses.add(clause(BROADER, concept, RELATED_CONCEPT_BOOST));
             String broader = concepts.broaderOf(concept);
@@ -432,8 +503,21 @@ public final class MatchingEngine implements Closeable {
             clauses.add(new Clause(FIELD, field, new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
                     new TermQuery(new Term(FIELD, field))), FIELD_BOOST)));
         }
+        // the words and the concepts are two readings of the same text, not two pieces of evidence: the better one
+        // counts, the other a little (EVIDENCE_TIE); summed, the concepts of a topic would outweigh the words that
+        // tell two offers of the same topic apart
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        BooleanQuery.Builder ideas = new BooleanQuery.Builder();
         BooleanQuery.Builder evidence = new BooleanQuery.Builder();
-        clauses.forEach(clause -> evidence.add(clause.query(), BooleanClause.Occur.SHOULD));
+        for (Clause clause : clauses) {
+            switch (clause.reading()) {
+                case WORDS -> words.add(clause.query(), BooleanClause.Occur.SHOULD);
+                case CONCEPTS -> ideas.add(clause.query(), BooleanClause.Occur.SHOULD);
+                case FIELD -> evidence.add(clause.query(), BooleanClause.Occur.SHOULD);
+            }
+        }
+        evidence.add(new DisjunctionMaxQuery(List.of(words.build(), ideas.build()), EVIDENCE_TIE),
+                BooleanClause.Occur.SHOULD);
         // counterparts, and the profile's own document for its own score
         Query counterpartsOrItself = new BooleanQuery.Builder()
                 .add(new TermInSetQuery(TYPE, profile.type().counterparts().stream()
