@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import org.apache.lucene.document.Document;
@@ -30,16 +28,19 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.SmallFloat;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -82,6 +83,16 @@ public final class MatchingEngine implements Closeable {
     /** The most distinctive terms of each text field that the candidate query asks for. */
     static final Map<String, Integer> TERMS_PER_FIELD = Map.of(ProfileAnalyzers.JAPANESE, 50,
             ProfileAnalyzers.BIGRAMS, 30, ProfileAnalyzers.READINGS, 20, ProfileAnalyzers.ENGLISH, 50);
+    /**
+     * A term or concept found in more than this share of the counterparts (and in at least {@link #COMMON_FLOOR}) is
+     * left out of the query: it cannot tell candidates apart (its idf is under 3), yet its postings are the longest
+     * to read. Small indexes keep every term.
+     */
+    static final double COMMON_SHARE = 0.05;
+    static final int COMMON_FLOOR = 10_000;
+    /** A search's keywords count with at most this many terms per text field and this many concepts. */
+    static final int KEYWORD_TERMS_PER_FIELD = 50;
+    static final int KEYWORD_CONCEPTS = 20;
     /** Extra hits fetched so that the owner's own other profiles, skipped, do not leave the candidates short. */
     static final int OWN_PROFILES_ROOM = 11;
     private static final Set<String> STORED_FOR_SCORING = Set.of("id", "owner", "facts", "concept_words");
@@ -118,12 +129,6 @@ public final class MatchingEngine implements Closeable {
     private final ConceptMatcher concepts;
     private final MatchingSettings settings;
     private final org.apache.lucene.analysis.Analyzer analyzer = ProfileAnalyzers.perField();
-    private final ExecutorService slicesSearch = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
-                Thread thread = new Thread(runnable, "matching-search");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     private MatchingEngine(Directory directory, TechnicalGlossary glossary, MatchingSettings settings,
                            IndexWriterConfig.OpenMode mode) {
@@ -135,16 +140,8 @@ public final class MatchingEngine implements Closeable {
                     .setOpenMode(mode)
                     .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
-            // a large index's segments are searched side by side, one slice per core: the latency of one query
-            // falls with the cores, where one thread would scan every segment in turn
-            this.searchers = new SearcherManager(writer, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                    return new IndexSearcher(reader, slicesSearch);
-                }
-            });
+            this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
-            slicesSearch.shutdown();
             throw new UncheckedIOException(e);
         }
     }
@@ -230,16 +227,24 @@ public final class MatchingEngine implements Closeable {
             boolean keywords = search.keywords() != null && !search.keywords().isBlank();
             if (keywords) {
                 BooleanQuery.Builder text = new BooleanQuery.Builder();
+                Set<String> sides = new java.util.TreeSet<>();
+                (search.types().isEmpty() ? Set.of(ProfileType.values()) : search.types())
+                        .forEach(type -> sides.add(sideOf(type)));
+                // at most 4 sides × (4 fields × 50 terms + 20 concepts) clauses: under Lucene's 1,024
+                List<String> keywordConcepts = concepts.conceptsIn(search.keywords()).keySet().stream()
+                        .limit(KEYWORD_CONCEPTS).toList();
                 for (String field : ProfileAnalyzers.TEXT_FIELDS) {
                     for (String term : new java.util.LinkedHashSet<>(
-                            ProfileAnalyzers.terms(analyzer, field, search.keywords()))) {
-                        text.add(new BoostQuery(new TermQuery(new Term(field, term)), FIELD_BOOSTS.get(field)),
-                                BooleanClause.Occur.SHOULD);
+                            ProfileAnalyzers.terms(analyzer, field, search.keywords())).stream()
+                            .limit(KEYWORD_TERMS_PER_FIELD).toList()) {
+                        sides.forEach(side -> text.add(clause(side, field, term, FIELD_BOOSTS.get(field)).query(),
+                                BooleanClause.Occur.SHOULD));
                     }
                 }
-                concepts.conceptsIn(search.keywords()).keySet().forEach(concept -> text.add(
-                        new BoostQuery(new TermQuery(new Term(CONCEPT, concept)), CONCEPT_BOOST),
-                        BooleanClause.Occur.SHOULD));
+                for (String concept : keywordConcepts) {
+                    sides.forEach(side -> text.add(clause(side, CONCEPT, concept, CONCEPT_BOOST).query(),
+                            BooleanClause.Occur.SHOULD));
+                }
                 query.add(text.build(), BooleanClause.Occur.MUST);
             } else {
                 query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
@@ -299,7 +304,6 @@ public final class MatchingEngine implements Closeable {
             searchers.close();
             writer.close();
             directory.close();
-            slicesSearch.shutdown();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -313,41 +317,106 @@ public final class MatchingEngine implements Closeable {
     }
 
     /**
-     * Scores the best candidates in full. The query also finds the profile's own document (when it is indexed): its
-     * text score is what a counterpart's is measured against. Its owner's other profiles are skipped here rather than
-     * in the query, so the one search serves both.
+     * Two stages. First, the flat disjunction of all the evidence picks the best {@code limit} counterparts (the
+     * owner's other profiles skipped). Then, for those only, the words and the concepts are scored apart and combined
+     * as the stronger reading plus {@link #EVIDENCE_TIE} of the weaker (two readings of one text, not two pieces of
+     * evidence), measured against the profile's own text score, and the structured factors are added.
      */
     private List<Scored> ranked(IndexSearcher searcher, MatchableProfile profile, CandidateQuery candidates, int limit)
             throws IOException {
-        TopDocs top = searcher.search(candidates.query(), Math.max(1, limit) + OWN_PROFILES_ROOM);
-        ProfileFacts facts = ProfileFacts.of(profile);
-        double own = 0;
-        List<ScoreDoc> others = new ArrayList<>(top.scoreDocs.length);
-        List<Document> stored = new ArrayList<>(top.scoreDocs.length);
+        int wanted = Math.max(1, limit);
+        TopDocs top = searcher.search(candidates.query(), wanted + OWN_PROFILES_ROOM);
+        List<ScoreDoc> others = new ArrayList<>(wanted);
+        List<Document> stored = new ArrayList<>(wanted);
         for (ScoreDoc doc : top.scoreDocs) {
             Document fields = searcher.storedFields().document(doc.doc, STORED_FOR_SCORING);
-            if (profile.id().equals(fields.get(ID))) {
-                own = Math.max(0, doc.score - FIELD_BOOST * profile.technologyFields().size());
-            } else if (profile.ownerMemberId() == null || !profile.ownerMemberId().equals(fields.get(OWNER))) {
+            boolean sameOwner = profile.ownerMemberId() != null && profile.ownerMemberId().equals(fields.get(OWNER));
+            if (!sameOwner && !profile.id().equals(fields.get(ID)) && others.size() < wanted) {
                 others.add(doc);
                 stored.add(fields);
             }
         }
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        Query theseOnly = new TermInSetQuery(ID, stored.stream().map(fields -> new BytesRef(fields.get(ID))).toList());
+        Map<Integer, Double> words = readingScores(searcher, candidates.clauses(), Reading.WORDS, theseOnly, wanted);
+        Map<Integer, Double> ideas = readingScores(searcher, candidates.clauses(), Reading.CONCEPTS, theseOnly, wanted);
+        double own = ownTextScore(searcher, candidates);
+        ProfileFacts facts = ProfileFacts.of(profile);
         List<Scored> scored = new ArrayList<>(others.size());
-        for (int i = 0; i < others.size() && i < Math.max(1, limit); i++) {
-            ScoreDoc doc = others.get(i);
+        for (int i = 0; i < others.size(); i++) {
+            int doc = others.get(i).doc;
             Document fields = stored.get(i);
             ProfileFacts other = ProfileFacts.decoded(fields.get(FACTS));
-            long sharedFields = facts.technologyFields().stream().filter(other.technologyFields()::contains).count();
-            double text = Math.max(0, doc.score - FIELD_BOOST * sharedFields);
+            double text = combined(words.getOrDefault(doc, 0.0), ideas.getOrDefault(doc, 0.0));
             double textPoints = round(textPoints(text, own));
             List<Contribution> structured = StructuredFactors.between(facts, other);
             double total = textPoints + structured.stream().mapToDouble(c -> round(c.points())).sum();
-            scored.add(new Scored(fields.get(ID), doc.doc, textPoints, structured, round(total),
+            scored.add(new Scored(fields.get(ID), doc, textPoints, structured, round(total),
                     decodeConceptWords(fields.get(CONCEPT_WORDS))));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
         return scored;
+    }
+
+    /** The score one reading's clauses give each of these documents. */
+    private static Map<Integer, Double> readingScores(IndexSearcher searcher, List<Clause> clauses, Reading reading,
+                                                      Query only, int documents) throws IOException {
+        BooleanQuery.Builder reads = new BooleanQuery.Builder();
+        boolean any = false;
+        for (Clause clause : clauses) {
+            if (clause.reading() == reading) {
+                reads.add(clause.query(), BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+        }
+        Map<Integer, Double> byDoc = new HashMap<>();
+        if (!any) {
+            return byDoc;
+        }
+        Query scoped = new BooleanQuery.Builder().add(reads.build(), BooleanClause.Occur.MUST)
+                .add(only, BooleanClause.Occur.FILTER).build();
+        for (ScoreDoc doc : searcher.search(scoped, Math.max(1, documents)).scoreDocs) {
+            byDoc.put(doc.doc, (double) doc.score);
+        }
+        return byDoc;
+    }
+
+    private static double combined(double words, double ideas) {
+        return Math.max(words, ideas) + EVIDENCE_TIE * Math.min(words, ideas);
+    }
+
+    /**
+     * What the profile's own text would score with the same clauses, were it one of the counterparts: BM25 with the
+     * counterpart fields' statistics and the profile's own term frequencies and lengths. A counterpart's text score is
+     * read as a share of it, so that scores do not depend on the size of the index.
+     */
+    private static double ownTextScore(IndexSearcher searcher, CandidateQuery candidates) throws IOException {
+        double words = 0;
+        double ideas = 0;
+        for (Clause clause : candidates.clauses()) {
+            if (clause.reading() == Reading.FIELD) {
+                continue;
+            }
+            BoostQuery boosted = (BoostQuery) clause.query();
+            TermQuery query = (TermQuery) boosted.getQuery();
+            TermStates states = query.getTermStates();
+            CollectionStatistics collection = searcher.collectionStatistics(query.getTerm().field());
+            if (states == null || states.docFreq() == 0 || collection == null) {
+                continue;
+            }
+            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(boosted.getBoost(), collection,
+                    searcher.termStatistics(query.getTerm(), states.docFreq(), states.totalTermFreq()));
+            if (clause.reading() == Reading.WORDS) {
+                ProfileAnalyzers.FieldTerms own = candidates.text().fields().get(clause.field());
+                long frequency = own.terms().stream().filter(clause.term()::equals).count();
+                words += scorer.score(frequency, SmallFloat.intToByte4(own.length()));
+            } else {
+                ideas += scorer.score(1, 1L); // a concept is there once; concept fields keep no lengths
+            }
+        }
+        return combined(words, ideas);
     }
 
     /** The text points split over the terms and concepts that earned them, then the structured lines. */
@@ -446,7 +515,11 @@ public final class MatchingEngine implements Closeable {
     /** Which part of the evidence a clause belongs to. */
     private enum Reading { WORDS, CONCEPTS, FIELD }
 
-    private record CandidateQuery(Query query, List<Clause> clauses, Map<String, String> ownConceptWords) {
+    private record CandidateQuery(Query query, List<Clause> clauses, ProfileText text) {
+
+        Map<String, String> ownConceptWords() {
+            return text.concepts();
+        }
     }
 
     /**
@@ -479,79 +552,133 @@ public final class MatchingEngine implements Closeable {
         }
     }
 
+    /**
+     * The evidence a profile's text gives, asked of the counterparts' fields (the words most distinctive among them,
+     * the concepts, the technology fields): one flat disjunction, which Lucene answers fastest, and the words and the
+     * concepts apart for the second stage. Terms and concepts too common among the counterparts are left out.
+     */
     private CandidateQuery candidateQuery(IndexSearcher searcher, MatchableProfile profile) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
+        ProfileText text = analysed(profile);
+        List<Clause> clauses = evidence(searcher, profile, text, counterpartSideOf(profile.type()));
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        clauses.forEach(clause -> all.add(clause.query(), BooleanClause.Occur.SHOULD));
+        return new CandidateQuery(all.build(), clauses, text);
+    }
+
+    /** A profile's text analysed once: its terms per text field and its concepts with the words that named them. */
+    private record ProfileText(Map<String, ProfileAnalyzers.FieldTerms> fields, Map<String, String> concepts) {
+
+        List<String> terms(String field) {
+            return fields.get(field).terms();
+        }
+    }
+
+    private ProfileText analysed(MatchableProfile profile) {
         String text = profile.allText();
+        Map<String, ProfileAnalyzers.FieldTerms> fields = new HashMap<>();
+        for (String field : ProfileAnalyzers.TEXT_FIELDS) {
+            fields.put(field, ProfileAnalyzers.analysed(analyzer, field, text));
+        }
+        return new ProfileText(fields, concepts.conceptsIn(text));
+    }
+
+    private List<Clause> evidence(IndexSearcher searcher, MatchableProfile profile, ProfileText text, String side)
+            throws IOException {
         List<Clause> clauses = new ArrayList<>();
         for (String field : ProfileAnalyzers.TEXT_FIELDS) {
-            for (String term : distinctive(reader, field, ProfileAnalyzers.terms(analyzer, field, text),
+            for (TermQuery term : distinctive(searcher, onSide(side, field), text.terms(field),
                     TERMS_PER_FIELD.get(field))) {
-                clauses.add(clause(field, term, FIELD_BOOSTS.get(field)));
+                clauses.add(new Clause(field, term.getTerm().text(),
+                        new BoostQuery(term, FIELD_BOOSTS.get(field))));
             }
         }
-        Map<String, String> own = concepts.conceptsIn(text);
+        Map<String, String> own = text.concepts();
         for (String concept : own.keySet()) {
-            clauses.add(clause(CONCEPT, concept, concepts.isCategory(concept) ? CATEGORY_BOOST : CONCEPT_BOOST));
+            addUnlessCommon(searcher, clauses, side, CONCEPT, concept,
+                    concepts.isCategory(concept) ? CATEGORY_BOOST : CONCEPT_BOOST);
             // a narrower idea on the other side, or the broader one
-            clauses.add(clause(BROADER, concept, RELATED_CONCEPT_BOOST));
+            addUnlessCommon(searcher, clauses, side, BROADER, concept, RELATED_CONCEPT_BOOST);
             String broader = concepts.broaderOf(concept);
             if (broader != null && !own.containsKey(broader)) {
-                clauses.add(clause(CONCEPT, broader, RELATED_CONCEPT_BOOST));
+                addUnlessCommon(searcher, clauses, side, CONCEPT, broader, RELATED_CONCEPT_BOOST);
             }
         }
         for (String field : profile.technologyFields()) {
             clauses.add(new Clause(FIELD, field, new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
-                    new TermQuery(new Term(FIELD, field))), FIELD_BOOST)));
+                    new TermQuery(new Term(onSide(side, FIELD), field))), FIELD_BOOST)));
         }
-        // the words and the concepts are two readings of the same text, not two pieces of evidence: the better one
-        // counts, the other a little (EVIDENCE_TIE); summed, the concepts of a topic would outweigh the words that
-        // tell two offers of the same topic apart
-        BooleanQuery.Builder words = new BooleanQuery.Builder();
-        BooleanQuery.Builder ideas = new BooleanQuery.Builder();
-        BooleanQuery.Builder evidence = new BooleanQuery.Builder();
-        for (Clause clause : clauses) {
-            switch (clause.reading()) {
-                case WORDS -> words.add(clause.query(), BooleanClause.Occur.SHOULD);
-                case CONCEPTS -> ideas.add(clause.query(), BooleanClause.Occur.SHOULD);
-                case FIELD -> evidence.add(clause.query(), BooleanClause.Occur.SHOULD);
-            }
-        }
-        evidence.add(new DisjunctionMaxQuery(List.of(words.build(), ideas.build()), EVIDENCE_TIE),
-                BooleanClause.Occur.SHOULD);
-        // counterparts, and the profile's own document for its own score
-        Query counterpartsOrItself = new BooleanQuery.Builder()
-                .add(new TermInSetQuery(TYPE, profile.type().counterparts().stream()
-                        .map(type -> new BytesRef(type.name())).toList()), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term(ID, profile.id())), BooleanClause.Occur.SHOULD)
-                .build();
-        Query query = new BooleanQuery.Builder()
-                .add(evidence.build(), BooleanClause.Occur.MUST)
-                .add(counterpartsOrItself, BooleanClause.Occur.FILTER)
-                .build();
-        return new CandidateQuery(query, clauses, own);
+        return clauses;
     }
 
-    private static Clause clause(String field, String term, float boost) {
-        return new Clause(field, term, new BoostQuery(new TermQuery(new Term(field, term)), boost));
+    private static void addUnlessCommon(IndexSearcher searcher, List<Clause> clauses, String side, String field,
+                                        String value, float boost) throws IOException {
+        Term term = new Term(onSide(side, field), value);
+        TermStates states = TermStates.build(searcher, term, true);
+        if (states.docFreq() > 0
+                && !common(states.docFreq(), searcher.getIndexReader().getDocCount(term.field()))) {
+            clauses.add(new Clause(field, value, new BoostQuery(new TermQuery(term, states), boost)));
+        }
+    }
+
+    private static boolean common(int docFreq, int documents) {
+        return docFreq > Math.max(COMMON_SHARE * documents, COMMON_FLOOR);
+    }
+
+    private static Clause clause(String side, String field, String term, float boost) {
+        return new Clause(field, term, new BoostQuery(new TermQuery(new Term(onSide(side, field), term)), boost));
+    }
+
+    /**
+     * Each profile's text, concepts and fields are indexed under its side: the types that share its counterparts
+     * (technology requests and R&D partner requests are one side; technology offers the other). A profile's query
+     * then asks its counterparts' fields only, a plain disjunction, where a filter on the type would make Lucene
+     * score every match before filtering it.
+     */
+    static String sideOf(ProfileType type) {
+        return sideNamed(java.util.EnumSet.copyOf(java.util.Arrays.stream(ProfileType.values())
+                .filter(other -> other.counterparts().equals(type.counterparts())).toList()));
+    }
+
+    static String counterpartSideOf(ProfileType type) {
+        return sideNamed(type.counterparts());
+    }
+
+    private static String sideNamed(Set<ProfileType> types) {
+        return types.stream().map(type -> type.name().toLowerCase(java.util.Locale.ROOT)).sorted()
+                .collect(java.util.stream.Collectors.joining("+"));
+    }
+
+    private static String onSide(String side, String field) {
+        return side + "." + field;
     }
 
     /** The terms that say most about this text: frequent here, rare in the index (tf·idf), at most a few per field. */
-    private static List<String> distinctive(IndexReader reader, String field, List<String> terms, int keep)
+    /**
+     * The terms that say most about this text among the counterparts: frequent here, rare there (tf·idf), at most a
+     * few per field; none that no counterpart has, or too many have. Each comes with its postings' places looked up
+     * once, for every query that asks it.
+     */
+    private static List<TermQuery> distinctive(IndexSearcher searcher, String field, List<String> terms, int keep)
             throws IOException {
         Map<String, Integer> frequencies = new HashMap<>();
         terms.forEach(term -> frequencies.merge(term, 1, Integer::sum));
-        int documents = Math.max(1, reader.numDocs());
-        List<Map.Entry<String, Double>> weighted = new ArrayList<>();
+        int documents = Math.max(1, searcher.getIndexReader().getDocCount(field));
+        record Weighted(TermQuery query, double weight) {
+        }
+        List<Weighted> weighted = new ArrayList<>();
         for (var entry : frequencies.entrySet()) {
-            int df = reader.docFreq(new Term(field, entry.getKey()));
-            if (df == 0) {
+            Term term = new Term(field, entry.getKey());
+            TermStates states = TermStates.build(searcher, term, true);
+            int df = states.docFreq();
+            if (df == 0 || common(df, documents)) {
                 continue;
             }
             double idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-            weighted.add(Map.entry(entry.getKey(), Math.sqrt(entry.getValue()) * idf));
+            weighted.add(new Weighted(new TermQuery(term, states), Math.sqrt(entry.getValue()) * idf));
         }
-        weighted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return weighted.stream().limit(keep).map(Map.Entry::getKey).toList();
+        weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed()
+                .thenComparing(candidate -> candidate.query().getTerm().text()));
+        return weighted.stream().limit(keep).map(Weighted::query).toList();
     }
 
     /** @param ownScore the profile's text score against itself, or 0 when it is not in the index */
@@ -580,22 +707,26 @@ public final class MatchingEngine implements Closeable {
             doc.add(new StringField(OWNER, profile.ownerMemberId(), Field.Store.YES));
         }
         doc.add(new StringField(TYPE, profile.type().name(), Field.Store.NO));
+        String side = sideOf(profile.type());
         String text = profile.allText();
         for (String field : ProfileAnalyzers.TEXT_FIELDS) {
-            doc.add(new TextField(field, text, Field.Store.NO));
+            doc.add(new TextField(onSide(side, field), text, Field.Store.NO));
         }
         Map<String, String> found = concepts.conceptsIn(text);
         StringBuilder words = new StringBuilder();
         for (var concept : found.entrySet()) {
-            doc.add(new StringField(CONCEPT, concept.getKey(), Field.Store.NO));
+            doc.add(new StringField(onSide(side, CONCEPT), concept.getKey(), Field.Store.NO));
             String broader = concepts.broaderOf(concept.getKey());
             if (broader != null) {
-                doc.add(new StringField(BROADER, broader, Field.Store.NO));
+                doc.add(new StringField(onSide(side, BROADER), broader, Field.Store.NO));
             }
             words.append(concept.getKey()).append('\u001f').append(concept.getValue()).append('\u001e');
         }
         doc.add(new StoredField(CONCEPT_WORDS, words.toString()));
-        profile.technologyFields().forEach(field -> doc.add(new StringField(FIELD, field, Field.Store.NO)));
+        profile.technologyFields().forEach(field -> {
+            doc.add(new StringField(FIELD, field, Field.Store.NO));
+            doc.add(new StringField(onSide(side, FIELD), field, Field.Store.NO));
+        });
         if (profile.ownerBureau() != null) {
             doc.add(new StringField(BUREAU, profile.ownerBureau(), Field.Store.NO));
         }

@@ -11,7 +11,7 @@ package jp.iinj.businessmatching.engine;
 public record MatchingSettings(int maxProposals, double threshold, int candidates) {
 
     public static MatchingSettings defaults() {
-        return new MatchingSettings(10, 25, 200);
+        return new MatchingSettings(10, 25, 50);
     }
 
     public MatchingSettings withMaxProposals(int max) {

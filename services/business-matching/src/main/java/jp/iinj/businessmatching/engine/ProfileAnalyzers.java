@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -25,9 +26,9 @@ import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseReadingFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * How profile text becomes terms, one field per way of reading it:
@@ -52,9 +53,20 @@ final class ProfileAnalyzers {
     }
 
     /** The analyzer of the index: each text field with its own chain; other fields are not analyzed. */
+    /**
+     * The analyser of each text field, also under a prefix ({@code <side>.ja} is analysed as {@code ja}): the engine
+     * keeps offers' and requests' texts in fields of their own.
+     */
     static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(new org.apache.lucene.analysis.core.KeywordAnalyzer(), Map.of(
-                JAPANESE, japanese(false), BIGRAMS, bigrams(), READINGS, japanese(true), ENGLISH, english()));
+        Map<String, Analyzer> byField = Map.of(JAPANESE, japanese(false), BIGRAMS, bigrams(), READINGS, japanese(true),
+                ENGLISH, english());
+        Analyzer keyword = new org.apache.lucene.analysis.core.KeywordAnalyzer();
+        return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String field) {
+                return byField.getOrDefault(field.substring(field.lastIndexOf('.') + 1), keyword);
+            }
+        };
     }
 
     static Analyzer japanese(boolean readings) {
@@ -122,18 +134,34 @@ final class ProfileAnalyzers {
 
     /** The terms an analyzer makes of a text, in order, repeats included. */
     static List<String> terms(Analyzer analyzer, String field, String text) {
+        return analysed(analyzer, field, text).terms();
+    }
+
+    /**
+     * A field's terms, and its length as BM25 counts it: tokens at a position of their own (Kuromoji's search mode
+     * puts a compound's parts at the compound's position; those do not make a text longer).
+     */
+    record FieldTerms(List<String> terms, int length) {
+    }
+
+    static FieldTerms analysed(Analyzer analyzer, String field, String text) {
         List<String> terms = new ArrayList<>();
+        int length = 0;
         try (TokenStream stream = analyzer.tokenStream(field, new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
                 terms.add(term.toString());
+                if (position.getPositionIncrement() != 0) {
+                    length++;
+                }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return terms;
+        return new FieldTerms(terms, length);
     }
 
     static boolean cjk(char c) {
