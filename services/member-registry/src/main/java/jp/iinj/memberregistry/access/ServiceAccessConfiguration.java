@@ -12,7 +12,7 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 
 import jp.iinj.contracts.access.PlatformRole;
 import jp.iinj.httpapi.core.access.PlatformPrincipal;
-import jp.iinj.httpapi.security.PlatformCallers;
+import jp.iinj.httpapi.security.PlatformResourceServer;
 import jp.iinj.httpapi.security.ProblemSecurityResponses;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +31,7 @@ public class ServiceAccessConfiguration {
 
     @Bean
     SecurityWebFilterChain access(ServerHttpSecurity http, ProblemSecurityResponses problems) {
-        return http
+        return PlatformResourceServer.applyTo(http, problems)
                 .authorizeExchange(exchanges -> exchanges
                         // online registration is open; the gateway rate-limits it
                         .pathMatchers(HttpMethod.POST, "/api/members/organisations").permitAll()
@@ -50,17 +50,6 @@ public class ServiceAccessConfiguration {
                         .access(personWithAnyRole("REGIONAL_BODY", "ADMIN"))
                         // people only: regional bodies' machine clients read feeds, never the registry
                         .anyExchange().hasAuthority(PlatformPrincipal.PERSON_AUTHORITY))
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationEntryPoint(problems.authenticationEntryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(PlatformCallers::authenticationOf)))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems.authenticationEntryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
-                // bearer tokens, no cookies: nothing for CSRF to protect
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .build();
     }
 
