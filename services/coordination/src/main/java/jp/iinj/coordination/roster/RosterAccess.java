@@ -23,10 +23,13 @@ public final class RosterAccess {
                 || caller.has(PlatformRole.COORDINATOR) && caller.subject().equals(coordinator.subject());
     }
 
-    /** May put on the roster, change or (de)activate a coordinator covering these bureaus. */
+    /**
+     * May put on the roster, change or (de)activate a coordinator covering these bureaus. An entry without bureaus
+     * is nobody's region, so only an administrator's.
+     */
     public static boolean mayMaintain(PlatformPrincipal caller, Collection<String> bureaus) {
         return caller.has(PlatformRole.ADMIN)
-                || caller.has(PlatformRole.REGIONAL_BODY) && caller.bureaus().containsAll(bureaus);
+                || caller.has(PlatformRole.REGIONAL_BODY) && !bureaus.isEmpty() && caller.bureaus().containsAll(bureaus);
     }
 
     /** Which list the caller may read: everything, their bureaus' coordinators, their own entry, or nothing. */
