@@ -1,0 +1,18 @@
+package jp.iinj.coordination;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Coordinators who own a case from an agreed match to its outcome: the roster and the rules that choose a coordinator.
+ * Will publish on {@code coordination.case-events.v1} once cases are built.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CoordinationApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CoordinationApplication.class, args);
+    }
+}

@@ -1,0 +1,49 @@
+package jp.iinj.coordination.support;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import jp.iinj.testing.tokens.TestTokens;
+
+/** Roster entries put on through the API, as an administrator would, and request bodies that tests vary. */
+@TestComponent
+public class TestRoster {
+
+    private final WebTestClient client;
+
+    public TestRoster(WebTestClient client) {
+        this.client = client;
+    }
+
+    /** A fresh identity subject, so that tests never collide on the roster's one-entry-per-person rule. */
+    public static String newSubject() {
+        return "coordinator-" + UUID.randomUUID();
+    }
+
+    /** A valid entry body for {@code PUT}, covering these bureaus. */
+    public static String entry(String name, List<String> bureaus, int capacity) {
+        return """
+                {"name":"%s","bureaus":[%s],"prefectures":[],"technologyFields":["materials"],\
+                "jsicDivisions":["E"],"languages":["ja","en"],"capacity":%d,"availability":{"status":"ACTIVE"}}"""
+                .formatted(name, String.join(",", bureaus.stream().map(b -> "\"" + b + "\"").toList()), capacity);
+    }
+
+    public static String newCoordinator(String subject, String entry) {
+        return "{\"subject\":\"" + subject + "\",\"entry\":" + entry + "}";
+    }
+
+    /** Puts a coordinator on the roster as an administrator; returns their roster id. */
+    public String added(String subject, String name, String... bureaus) {
+        return client.post().uri("/api/coordination/coordinators")
+                .headers(h -> h.setBearerAuth(TestTokens.admin()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(newCoordinator(subject, entry(name, List.of(bureaus), 10)))
+                .exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody()
+                .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    }
+}
