@@ -111,19 +111,21 @@ public class CaseController {
     }
 
     @Operation(summary = "Decline the case", description = "The assigned coordinator will not take it: it goes to "
-            + "the next best coordinator, or to the bureaus' queue when nobody else is eligible. If-Match optional.")
-    @ApiResponse(responseCode = "200", description = "The case, reassigned or queued")
+            + "the next best coordinator, or to the bureaus' queue when nobody else is eligible. The case is no longer "
+            + "the caller's to see, so nothing is returned. If-Match optional.")
+    @ApiResponse(responseCode = "204", description = "Declined; the case is reassigned or queued")
     @ApiResponse(responseCode = "400", description = "Field errors")
     @ApiResponse(responseCode = "403", description = "Not the assigned coordinator")
     @ApiResponse(responseCode = "404", description = "No such case, as far as the caller may know")
     @ApiResponse(responseCode = "409", description = "Not awaiting acceptance, or changed meanwhile")
     @ApiResponse(responseCode = "412", description = "If-Match names an older version")
     @PostMapping(path = "/{caseId}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<CaseResponse>> declineCase(
+    public Mono<ResponseEntity<Void>> declineCase(
             @PathVariable String caseId, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CaseRequests.Decline decline) {
         Long revision = RevisionTag.expectedRevisionIfAny(ifMatch);
-        return act(request -> actions.decline(caseId, decline, request, revision));
+        return CallerRequest.current().flatMap(request -> actions.decline(caseId, decline, request, revision))
+                .map(declined -> ResponseEntity.noContent().<Void>build());
     }
 
     @Operation(summary = "Move the case to a later stage", description = "FIRST_CONTACT → INTRODUCTION_MADE → "

@@ -32,7 +32,8 @@ import reactor.core.publisher.Mono;
 public class CaseOpening {
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpening.class);
-    private static final int MAX_ID = 64;
+    /** As match-agreed's schema bounds its ids. */
+    private static final int MAX_ID = 140;
 
     private final ReactiveMongoTemplate mongo;
     private final AggregateStore store;

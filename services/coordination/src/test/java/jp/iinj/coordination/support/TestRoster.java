@@ -38,10 +38,22 @@ public class TestRoster {
 
     /** Puts a coordinator on the roster as an administrator; returns their roster id. */
     public String added(String subject, String name, String... bureaus) {
+        return added(subject, entry(name, List.of(bureaus), 10));
+    }
+
+    /** Puts a coordinator with this expertise on the roster as an administrator; returns their roster id. */
+    public String addedWithExpertise(String subject, String name, List<String> technologyFields, int capacity,
+                                     String... bureaus) {
+        return added(subject, entry(name, List.of(bureaus), capacity).replace("\"technologyFields\":[\"materials\"]",
+                "\"technologyFields\":[" + String.join(",", technologyFields.stream()
+                        .map(field -> "\"" + field + "\"").toList()) + "]"));
+    }
+
+    private String added(String subject, String entry) {
         return client.post().uri("/api/coordination/coordinators")
                 .headers(h -> h.setBearerAuth(TestTokens.admin()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(newCoordinator(subject, entry(name, List.of(bureaus), 10)))
+                .bodyValue(newCoordinator(subject, entry))
                 .exchange().expectStatus().isCreated()
                 .expectBody(String.class).returnResult().getResponseBody()
                 .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
