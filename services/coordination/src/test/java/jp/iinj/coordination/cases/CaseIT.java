@@ -126,6 +126,34 @@ class CaseIT {
         assertThat(get(member(agreed.owner().memberId()), CASES).expectStatus().isOk()
                 .expectBody(CaseResponse.CaseList.class).returnResult().getResponseBody().items())
                 .extracting(CaseResponse::id).containsExactly(opened.id());
+        get(TestTokens.regionalBody("kanto"), CASES).expectStatus().isForbidden();
+    }
+
+    @Test
+    void overdueAndEscalatedCasesAreListedForTheirBureausOnly() {
+        String subject = TestRoster.newSubject();
+        roster.addedWithExpertise(subject, "期限 四郎", List.of("construction-infrastructure"), 10, "kinki");
+        CoordinationCase late = matches.opened(TestMatches.match("kinki", "kinki",
+                List.of("construction-infrastructure")));
+        // the sweeps are not built yet: make it late, and escalated, the way they will
+        mongo.updateFirst(Query.query(where("_id").is(late.id())), new Update()
+                        .set("acceptanceDueAt", java.time.Instant.now().minusSeconds(60))
+                        .set("escalatedAt", java.time.Instant.now()), CoordinationCase.class).block();
+
+        for (String view : List.of("overdue", "escalated")) {
+            assertThat(get(TestTokens.regionalBody("kinki"), CASES + "?view=" + view + "&bureau=kinki")
+                    .expectStatus().isOk().expectBody(CaseResponse.CaseList.class).returnResult().getResponseBody()
+                    .items()).extracting(CaseResponse::id).contains(late.id());
+            get(TestTokens.regionalBody("kanto"), CASES + "?view=" + view + "&bureau=kinki")
+                    .expectStatus().isForbidden();
+            get(coordinator(subject, "kinki"), CASES + "?view=" + view + "&bureau=kinki").expectStatus().isForbidden();
+        }
+        get(coordinator(subject, "kinki"), CASES + "/" + late.id()).expectStatus().isOk()
+                .expectBody().jsonPath("$.overdue").isEqualTo(true);
+        get(coordinator(subject, "kinki"), CASES + "/workload").expectStatus().isOk()
+                .expectBody().jsonPath("$.overdue").isEqualTo(1).jsonPath("$.cases[0].caseId").isEqualTo(late.id());
+        get(TestTokens.regionalBody("kinki"), CASES + "/workload/kinki").expectStatus().isOk()
+                .expectBody().jsonPath("$.overdue").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package jp.iinj.coordination.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +17,9 @@ public class TestRoster {
     private final WebTestClient client;
 
     public TestRoster(WebTestClient client) {
-        this.client = client;
+        // the first request of a fresh JVM (JWKS fetch, cold code) can take longer than the default 5 s on a busy
+        // machine, and set-up runs before any warm-up
+        this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** A fresh identity subject, so that tests never collide on the roster's one-entry-per-person rule. */
