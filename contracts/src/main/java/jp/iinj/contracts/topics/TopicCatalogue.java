@@ -3,7 +3,15 @@ package jp.iinj.contracts.topics;
 import java.util.List;
 import java.util.Optional;
 
+import jp.iinj.contracts.coordination.AssignmentDeclinedV1;
+import jp.iinj.contracts.coordination.CaseAcceptedV1;
 import jp.iinj.contracts.coordination.CaseClosedV1;
+import jp.iinj.contracts.coordination.CaseEscalatedV1;
+import jp.iinj.contracts.coordination.CaseOpenedV1;
+import jp.iinj.contracts.coordination.CaseQueuedV1;
+import jp.iinj.contracts.coordination.CaseReassignedV1;
+import jp.iinj.contracts.coordination.CaseStageChangedV1;
+import jp.iinj.contracts.coordination.CoordinatorAssignedV1;
 import jp.iinj.contracts.identity.PersonJoinedMemberV1;
 import jp.iinj.contracts.identity.PersonLeftMemberV1;
 import jp.iinj.contracts.membership.MemberApprovedV1;
@@ -173,19 +181,68 @@ public final class TopicCatalogue {
             "matching.notifications.v1", PlatformService.BUSINESS_MATCHING, "notificationId", Audience.INTERNAL,
             List.of(MATCHING_NOTIFICATION_REQUESTED_V1));
 
-    // ---- coordination: the cases that follow agreed matches up (more types come with the coordination service) ----
+    // ---- coordination: the cases that follow agreed matches up, from opening to an outcome ----
+
+    public static final EventType<CaseOpenedV1> CASE_OPENED_V1 = EventType.of(
+            "jp.iinj.coordination.case-opened.v1", CaseOpenedV1.class,
+            "coordination/case-opened.v1.schema.json");
+
+    public static final EventType<CoordinatorAssignedV1> COORDINATOR_ASSIGNED_V1 = EventType.of(
+            "jp.iinj.coordination.coordinator-assigned.v1", CoordinatorAssignedV1.class,
+            "coordination/coordinator-assigned.v1.schema.json");
+
+    public static final EventType<AssignmentDeclinedV1> ASSIGNMENT_DECLINED_V1 = EventType.of(
+            "jp.iinj.coordination.assignment-declined.v1", AssignmentDeclinedV1.class,
+            "coordination/assignment-declined.v1.schema.json");
+
+    public static final EventType<CaseAcceptedV1> CASE_ACCEPTED_V1 = EventType.of(
+            "jp.iinj.coordination.case-accepted.v1", CaseAcceptedV1.class,
+            "coordination/case-accepted.v1.schema.json");
+
+    public static final EventType<CaseStageChangedV1> CASE_STAGE_CHANGED_V1 = EventType.of(
+            "jp.iinj.coordination.case-stage-changed.v1", CaseStageChangedV1.class,
+            "coordination/case-stage-changed.v1.schema.json");
+
+    public static final EventType<CaseEscalatedV1> CASE_ESCALATED_V1 = EventType.of(
+            "jp.iinj.coordination.case-escalated.v1", CaseEscalatedV1.class,
+            "coordination/case-escalated.v1.schema.json");
+
+    public static final EventType<CaseQueuedV1> CASE_QUEUED_V1 = EventType.of(
+            "jp.iinj.coordination.case-queued.v1", CaseQueuedV1.class,
+            "coordination/case-queued.v1.schema.json");
+
+    public static final EventType<CaseReassignedV1> CASE_REASSIGNED_V1 = EventType.of(
+            "jp.iinj.coordination.case-reassigned.v1", CaseReassignedV1.class,
+            "coordination/case-reassigned.v1.schema.json");
 
     public static final EventType<CaseClosedV1> CASE_CLOSED_V1 = EventType.of(
             "jp.iinj.coordination.case-closed.v1", CaseClosedV1.class,
             "coordination/case-closed.v1.schema.json");
 
-    /** Coordination cases, keyed by case id. */
+    /**
+     * Coordination cases, keyed by case id. Public: ids, codes, regions and fields; notes and reasons in words stay in
+     * coordination. {@code ce_bureau} is the case's bureau (the coordinator's once assigned, else the owner's) and
+     * {@code ce_prefecture} the profile owner's prefecture, so a bureau's feed follows its cases.
+     */
     public static final Topic CASE_EVENTS_V1 = new Topic(
             "coordination.case-events.v1", PlatformService.COORDINATION, "caseId", Audience.PUBLIC,
-            List.of(CASE_CLOSED_V1));
+            List.of(CASE_OPENED_V1, COORDINATOR_ASSIGNED_V1, ASSIGNMENT_DECLINED_V1, CASE_ACCEPTED_V1,
+                    CASE_STAGE_CHANGED_V1, CASE_ESCALATED_V1, CASE_QUEUED_V1, CASE_REASSIGNED_V1, CASE_CLOSED_V1));
+
+    public static final EventType<NotificationRequestedV1> COORDINATION_NOTIFICATION_REQUESTED_V1 = EventType.of(
+            "jp.iinj.coordination.notification-requested.v1", NotificationRequestedV1.class,
+            "notifications/notification-requested.v1.schema.json");
+
+    /**
+     * What coordination asks to be told to coordinators, members and bureaus, keyed by notification id; identity mails
+     * it and coordination keeps it for the portal's inbox.
+     */
+    public static final Topic COORDINATION_NOTIFICATIONS_V1 = new Topic(
+            "coordination.notifications.v1", PlatformService.COORDINATION, "notificationId", Audience.INTERNAL,
+            List.of(COORDINATION_NOTIFICATION_REQUESTED_V1));
 
     private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1, MEMBER_PEOPLE_V1,
-            MATCHING_EVENTS_V1, MATCHING_NOTIFICATIONS_V1, CASE_EVENTS_V1);
+            MATCHING_EVENTS_V1, MATCHING_NOTIFICATIONS_V1, CASE_EVENTS_V1, COORDINATION_NOTIFICATIONS_V1);
 
     private TopicCatalogue() {
     }

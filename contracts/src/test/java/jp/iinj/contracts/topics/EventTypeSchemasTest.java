@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -42,7 +44,21 @@ import jp.iinj.contracts.membership.SuspensionReason;
 import jp.iinj.contracts.membership.TargetTypology;
 import jp.iinj.contracts.membership.WithdrawalReason;
 import jp.iinj.contracts.membership.MemberRegisteredV1;
+import jp.iinj.contracts.coordination.AssignmentDeclineReason;
+import jp.iinj.contracts.coordination.AssignmentDeclinedV1;
+import jp.iinj.contracts.coordination.AssignmentReasonCode;
+import jp.iinj.contracts.coordination.CaseAcceptedV1;
 import jp.iinj.contracts.coordination.CaseClosedV1;
+import jp.iinj.contracts.coordination.CaseEscalatedV1;
+import jp.iinj.contracts.coordination.CaseOpenedV1;
+import jp.iinj.contracts.coordination.CaseQueuedV1;
+import jp.iinj.contracts.coordination.CaseReassignedV1;
+import jp.iinj.contracts.coordination.CaseStage;
+import jp.iinj.contracts.coordination.CaseStageChangedV1;
+import jp.iinj.contracts.coordination.CoordinatorAssignedV1;
+import jp.iinj.contracts.coordination.EscalationReason;
+import jp.iinj.contracts.coordination.QueueReason;
+import jp.iinj.contracts.coordination.ReassignmentReason;
 import jp.iinj.contracts.coordination.CaseOutcome;
 import jp.iinj.contracts.matching.DeclineReason;
 import jp.iinj.contracts.matching.InterestAcceptedV1;
@@ -143,8 +159,26 @@ class EventTypeSchemasTest {
                     CaseOutcome.AGREEMENT_REACHED, AT, AT)),
             Map.entry(TopicCatalogue.MATCHING_NOTIFICATION_REQUESTED_V1, new NotificationRequestedV1("n-1", MEMBER,
                     null, null, "match-proposed", "/matching/proposals", AT)),
+            Map.entry(TopicCatalogue.CASE_OPENED_V1, new CaseOpenedV1("c-1", "m-" + INTEREST, PROFILE, null, "kanto",
+                    "kyushu", "15", "40", List.of("metal-processing"), AT)),
+            Map.entry(TopicCatalogue.COORDINATOR_ASSIGNED_V1, new CoordinatorAssignedV1("c-1", "m-" + INTEREST,
+                    "co-7", "kanto", AssignmentReasonCode.EXPERTISE, AT, AT.plusSeconds(2 * 86400))),
+            Map.entry(TopicCatalogue.ASSIGNMENT_DECLINED_V1, new AssignmentDeclinedV1("c-1", "co-7",
+                    AssignmentDeclineReason.CONFLICT_OF_INTEREST, AT)),
+            Map.entry(TopicCatalogue.CASE_ACCEPTED_V1, new CaseAcceptedV1("c-1", "co-8", AT,
+                    AT.plusSeconds(14 * 86400))),
+            Map.entry(TopicCatalogue.CASE_STAGE_CHANGED_V1, new CaseStageChangedV1("c-1", CaseStage.FIRST_CONTACT,
+                    CaseStage.INTRODUCTION_MADE, AT)),
+            Map.entry(TopicCatalogue.CASE_ESCALATED_V1, new CaseEscalatedV1("c-1", "kanto",
+                    EscalationReason.NO_FIRST_CONTACT_IN_TIME, AT)),
+            Map.entry(TopicCatalogue.CASE_QUEUED_V1, new CaseQueuedV1("c-1", List.of("kanto", "kyushu"),
+                    QueueReason.NO_ELIGIBLE_COORDINATOR, AT)),
+            Map.entry(TopicCatalogue.CASE_REASSIGNED_V1, new CaseReassignedV1("c-1", "co-7", "co-8",
+                    ReassignmentReason.DECLINED, AT)),
             Map.entry(TopicCatalogue.CASE_CLOSED_V1, new CaseClosedV1("c-1", "m-" + INTEREST,
-                    CaseOutcome.AGREEMENT_REACHED, "kanto", AT)));
+                    CaseOutcome.AGREEMENT_REACHED, "kanto", AT)),
+            Map.entry(TopicCatalogue.COORDINATION_NOTIFICATION_REQUESTED_V1, new NotificationRequestedV1("n-2", null,
+                    null, "subject-of-a-coordinator", "case-assigned", "/coordination/cases/c-1", AT)));
 
 
 
@@ -174,8 +208,26 @@ class EventTypeSchemasTest {
 
         assertThat(metaSchema.validate(schema)).isEmpty();
         assertThat(schema.path("$schema").asString()).isEqualTo(SpecificationVersion.DRAFT_2020_12.getDialectId());
-        assertThat(schema.path("title").asString()).isEqualTo(type.type());
+        assertThat(type.type()).as("title of %s", type.schemaPath()).matches(titlePattern(schema.path("title").asString()));
         assertThat(schema.path("$id").asString()).isEqualTo(SCHEMA_ID_BASE + type.schemaPath());
+    }
+
+    /**
+     * A schema's title is its event type; a schema that several services' event types share (notification requests)
+     * writes {@code <context>} in place of the context, and each of them must fit it.
+     */
+    private static String titlePattern(String title) {
+        return Arrays.stream(title.split("<context>", -1)).map(Pattern::quote)
+                .collect(Collectors.joining("[a-z]+"));
+    }
+
+    @Test
+    void onlyASharedSchemaLeavesTheContextOpenInItsTitle() {
+        Map<String, List<EventType<?>>> bySchema = eventTypes()
+                .collect(Collectors.groupingBy(EventType::schemaPath));
+
+        bySchema.forEach((path, types) -> assertThat(schemaOf(types.get(0)).path("title").asString().contains("<context>"))
+                .as("title of %s (shared by %s)", path, types).isEqualTo(types.size() > 1));
     }
 
     @ParameterizedTest
@@ -274,6 +326,48 @@ class EventTypeSchemasTest {
         assertThat(validate(MEMBER_REGISTERED_V1, payload))
                 .extracting(Error::getKeyword, Error::getProperty)
                 .containsExactly(tuple("required", "bureau"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1} fails {2}")
+    @CsvSource({
+            "bureau,          tokai,       enum",
+            "reason,          expertise,   enum",
+            "coordinatorId,   '',          minLength",
+            "acceptanceDueAt, 2026-04-03,  format"})
+    void invalidCoordinatorAssignedIsRejected(String field, String value, String keyword) {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.COORDINATOR_ASSIGNED_V1));
+        payload.put(field, value);
+
+        assertThat(validate(TopicCatalogue.COORDINATOR_ASSIGNED_V1, payload))
+                .extracting(Error::getKeyword, error -> error.getInstanceLocation().toString())
+                .containsExactly(tuple(keyword, "/" + field));
+    }
+
+    @Test
+    void caseOpenedWithoutTheInterestedSidesProfileIsValid() {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.CASE_OPENED_V1));
+
+        assertThat(payload.path("interestedProfileId").isNull()).isTrue();
+        assertThat(validate(TopicCatalogue.CASE_OPENED_V1, payload)).isEmpty();
+    }
+
+    @Test
+    void caseEventsCarryNoMemberIdOrFreeText() {
+        // public topic: a member id or a reason in words would make the case history personal data
+        TopicCatalogue.CASE_EVENTS_V1.eventTypes().forEach(type -> assertThat(schemaOf(type).path("properties")
+                .propertyNames()).as("properties of %s", type)
+                .noneMatch(name -> name.toLowerCase().contains("member") || name.toLowerCase().contains("note")
+                        || name.toLowerCase().contains("text") || name.toLowerCase().contains("subject")
+                        || name.toLowerCase().contains("name") || name.toLowerCase().contains("email")));
+    }
+
+    @Test
+    void caseQueuedNamesOneOrTwoDistinctBureaus() {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.CASE_QUEUED_V1));
+        payload.putArray("bureaus").add("kanto").add("kanto");
+
+        assertThat(validate(TopicCatalogue.CASE_QUEUED_V1, payload)).extracting(Error::getKeyword)
+                .containsExactly("uniqueItems");
     }
 
     private static List<Error> validate(EventType<?> type, JsonNode payload) {

@@ -503,6 +503,17 @@ class AuthorizationMatrixIT {
                         expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
                 row("GET /api-docs/business-matching", everyone(200)),
 
+                // ---- coordination: the roster (administrators, a regional body for its bureau, a coordinator their own
+                // entry); members have no business with it, machines never
+                row("GET /api/coordination/coordinators",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/coordination/coordinators/{UNKNOWN}",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("GET /api-docs/coordination", everyone(200)),
+
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
                 row("GET /.well-known/openid-configuration", everyone(200)),
                 row("GET /.well-known/oauth-authorization-server", everyone(200)),

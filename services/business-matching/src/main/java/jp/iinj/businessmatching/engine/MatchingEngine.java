@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.apache.lucene.document.Document;
@@ -66,7 +67,7 @@ import jp.iinj.contracts.matching.TechnicalGlossary;
  * every part, adding up to the score. Explanations are computed for the proposals returned only.
  *
  * <p>The index is a projection: {@link #rebuild} replaces it, {@link #upsert} and {@link #remove} keep it current, and
- * every write is visible to the next query. Thread-safe.
+ * every write is visible to the next query (which reopens the searcher once for all writes since the last). Thread-safe.
  */
 public final class MatchingEngine implements Closeable {
 
@@ -126,6 +127,9 @@ public final class MatchingEngine implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Writes done so far, and how many of them the searcher has been reopened for. */
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong reopenedFor = new AtomicLong();
     private final ConceptMatcher concepts;
     private final MatchingSettings settings;
     private final org.apache.lucene.analysis.Analyzer analyzer = ProfileAnalyzers.perField();
@@ -764,10 +768,15 @@ public final class MatchingEngine implements Closeable {
         void run() throws IOException;
     }
 
+    /**
+     * A write is seen by the next query, which reopens the searcher first if anything was written since the last
+     * reopen: a burst of writes between two queries costs one reopen, where a reopen per write held indexing to a few
+     * dozen profiles a second.
+     */
     private void write(IndexWrite change) {
         try {
             change.run();
-            searchers.maybeRefreshBlocking();
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -779,6 +788,11 @@ public final class MatchingEngine implements Closeable {
 
     private <T> T withSearcher(SearcherWork<T> work) {
         try {
+            long done = writes.get();
+            if (reopenedFor.get() < done) {
+                searchers.maybeRefreshBlocking(); // waits for a reopen under way, which may predate a write
+                reopenedFor.accumulateAndGet(done, Math::max);
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return work.run(searcher);

@@ -36,8 +36,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class ProposalMaker {
 
-    /** How far back the index catches up before scoring: longer than any delay between storing and this event. */
-    static final Duration CATCH_UP = Duration.ofMinutes(15);
     static final String PROPOSALS_LINK = "/matching/proposals";
     private static final Logger log = LoggerFactory.getLogger(ProposalMaker.class);
 
@@ -64,7 +62,7 @@ public class ProposalMaker {
     public Mono<Long> proposeFor(String profileId, String correlationId) {
         return profiles.profileWithOwner(profileId)
                 .filter(found -> found.profile().published() && found.owner().active())
-                .flatMap(found -> index.catchUp(clock.instant().minus(CATCH_UP))
+                .flatMap(found -> index.catchUpPast(found.profile().updatedAt())
                         .then(index.proposalsFor(found.profile(), found.owner()))
                         .doOnNext(proposals -> log.info("Profile {}: the engine proposes {} of {} indexed", profileId,
                                 proposals.size(), index.engine().size()))

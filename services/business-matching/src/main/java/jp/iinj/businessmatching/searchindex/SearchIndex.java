@@ -2,11 +2,15 @@ package jp.iinj.businessmatching.searchindex;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,20 +39,38 @@ public class SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
+    /** The first catch-up for proposals reaches this far back; later ones start where the last one started. */
+    static final Duration FIRST_CATCH_UP = Duration.ofMinutes(15);
+    /**
+     * How far before the last catch-up's start the next one reads again: a write is stamped before it is stored, and
+     * instances' clocks differ a little.
+     */
+    static final Duration IN_FLIGHT = Duration.ofSeconds(30);
+
     private final MatchingEngine engine;
     private final ReactiveMongoTemplate mongo;
     private final MatchingMembers members;
+    private final Clock clock;
+    /** The revision of each profile this index last applied (also when it applied its removal). */
+    private final Map<String, Long> appliedRevisions = new ConcurrentHashMap<>();
+    /** When the last catch-up for proposals that finished had started, or null before the first. */
+    private final AtomicReference<Instant> caughtUpAsOf = new AtomicReference<>();
 
-    public SearchIndex(MatchingEngine engine, ReactiveMongoTemplate mongo, MatchingMembers members) {
+    public SearchIndex(MatchingEngine engine, ReactiveMongoTemplate mongo, MatchingMembers members, Clock clock) {
         this.engine = engine;
         this.mongo = mongo;
         this.members = members;
+        this.clock = clock;
     }
 
     /** Replaces the index with every published profile in the store. */
     public Mono<Integer> rebuild() {
         return mongo.find(Query.query(where("status").is(ProfileStatus.PUBLISHED)), PartneringProfile.class)
                 .collectList()
+                .doOnNext(profiles -> {
+                    appliedRevisions.clear();
+                    profiles.forEach(profile -> appliedRevisions.put(profile.id(), profile.revision()));
+                })
                 .flatMap(profiles -> members.byIds(profiles.stream().map(PartneringProfile::ownerMemberId)
                                 .distinct().toList())
                         .map(owners -> matchable(profiles, owners)))
@@ -62,25 +84,55 @@ public class SearchIndex {
     /** Brings one profile's entry in line with the store: indexed while published, gone otherwise. */
     public Mono<Void> refresh(String profileId) {
         return mongo.findById(profileId, PartneringProfile.class)
-                .flatMap(profile -> profile.published()
-                        ? members.byId(profile.ownerMemberId()).map(owner -> MatchableProfiles.of(profile, owner))
-                        : Mono.<MatchableProfile>empty())
+                .flatMap(this::apply)
+                .switchIfEmpty(blocking(() -> {
+                    engine.remove(profileId);
+                    appliedRevisions.remove(profileId);
+                }));
+    }
+
+    /** Published: indexed; anything else (a draft, withdrawn, expired): not in the index. */
+    private Mono<Void> apply(PartneringProfile profile) {
+        return (profile.published()
+                ? members.byId(profile.ownerMemberId()).map(owner -> MatchableProfiles.of(profile, owner))
+                : Mono.<MatchableProfile>empty())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                // published: indexed; anything else (a draft, withdrawn, expired, gone): not in the index
-                .flatMap(matchable -> blocking(() -> matchable.ifPresentOrElse(engine::upsert,
-                        () -> engine.remove(profileId))));
+                .flatMap(matchable -> blocking(() -> {
+                    matchable.ifPresentOrElse(engine::upsert, () -> engine.remove(profile.id()));
+                    appliedRevisions.put(profile.id(), profile.revision());
+                }));
     }
 
     /**
-     * Re-reads every profile changed since {@code since} from the store. Before proposals are computed it makes this
-     * instance's index hold every counterpart stored so far, whichever instance stored it: of two profiles published
-     * at the same moment on two instances, the one whose proposals are computed second finds the first.
+     * Re-reads every profile changed since {@code since} from the store and applies those this index does not hold
+     * at their stored revision.
      */
     public Mono<Long> catchUp(Instant since) {
         return mongo.find(Query.query(where("updatedAt").gte(since)), PartneringProfile.class)
-                .concatMap(profile -> refresh(profile.id()).thenReturn(profile.id()))
+                .filter(profile -> !Long.valueOf(profile.revision()).equals(appliedRevisions.get(profile.id())))
+                .concatMap(profile -> apply(profile).thenReturn(profile.id()))
                 .count();
+    }
+
+    /**
+     * Before a profile's proposals are computed: the index holds every profile stored before this one was, whichever
+     * instance stored it, so of two profiles published at the same moment on two instances the one whose proposals
+     * are computed second finds the first. A catch-up that started after {@code storedAt} (with a margin for clocks)
+     * already did that; otherwise this one reads what changed since the last one started. In a burst of publications
+     * one catch-up thus serves many, where one per profile re-read the whole burst each time.
+     */
+    public Mono<Long> catchUpPast(Instant storedAt) {
+        Instant asOf = caughtUpAsOf.get();
+        if (asOf != null && asOf.isAfter(storedAt.plus(IN_FLIGHT))) {
+            return Mono.just(0L);
+        }
+        Instant started = clock.instant();
+        Instant earliest = started.minus(FIRST_CATCH_UP);
+        Instant since = asOf == null || asOf.minus(IN_FLIGHT).isBefore(earliest) ? earliest : asOf.minus(IN_FLIGHT);
+        return catchUp(since)
+                .doOnNext(applied -> caughtUpAsOf.accumulateAndGet(started,
+                        (previous, next) -> previous == null || next.isAfter(previous) ? next : previous));
     }
 
     /** The engine's proposals for a published profile, counterparts of any standing (callers filter). */

@@ -75,6 +75,12 @@ class RoutesIT extends GatewayTestSupport {
                         BUSINESS_MATCHING, "/api/matching/members/3f0c/proposals"),
                 new RouteCase("business-matching-api-docs", HttpMethod.GET, "/api-docs/business-matching",
                         BUSINESS_MATCHING, "/v3/api-docs"),
+                new RouteCase("coordination", HttpMethod.GET, "/api/coordination/coordinators",
+                        COORDINATION, "/api/coordination/coordinators"),
+                new RouteCase("coordination", HttpMethod.POST, "/api/coordination/cases/c-1/acceptance",
+                        COORDINATION, "/api/coordination/cases/c-1/acceptance"),
+                new RouteCase("coordination-api-docs", HttpMethod.GET, "/api-docs/coordination",
+                        COORDINATION, "/v3/api-docs"),
                 new RouteCase("portal", HttpMethod.GET, "/", PORTAL, "/"),
                 new RouteCase("portal", HttpMethod.GET, "/assets/portal.css", PORTAL, "/assets/portal.css"),
                 new RouteCase("portal", HttpMethod.GET, "/callback", PORTAL, "/callback"),
@@ -147,7 +153,7 @@ class RoutesIT extends GatewayTestSupport {
 
     @Test
     void futureServicesHaveNoRouteYet() {
-        for (String path : List.of("/api/coordination/cases", "/api/feeds/subscriptions")) {
+        for (String path : List.of("/api/feeds/subscriptions")) {
             client().get().uri(path)
                     .header(HttpHeaders.AUTHORIZATION, bearer(token("routes-user", "MEMBER")))
                     .exchange()

@@ -40,6 +40,7 @@ public abstract class GatewayTestSupport {
     protected static final FakeService IDENTITY = FakeService.start("identity");
     protected static final FakeService PORTAL = FakeService.start("portal");
     protected static final FakeService BUSINESS_MATCHING = FakeService.start("business-matching");
+    protected static final FakeService COORDINATION = FakeService.start("coordination");
 
     static {
         IDENTITY.answer("/oauth2/jwks", ISSUER.jwks());
@@ -54,6 +55,7 @@ public abstract class GatewayTestSupport {
         registry.add("iinj.gateway.services.identity", IDENTITY::url);
         registry.add("iinj.gateway.services.portal", PORTAL::url);
         registry.add("iinj.gateway.services.business-matching", BUSINESS_MATCHING::url);
+        registry.add("iinj.gateway.services.coordination", COORDINATION::url);
     }
 
     protected WebTestClient client() {

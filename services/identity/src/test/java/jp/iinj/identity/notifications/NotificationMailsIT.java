@@ -32,7 +32,7 @@ import jp.iinj.testing.kafka.TopicProbe;
 import jp.iinj.testing.mail.MailBox;
 
 /**
- * Business matching names whom to tell, never an address: identity mails each person of the member (or the bureau's
+ * Business matching and coordination name whom to tell, never an address: identity mails each person of the member (or the bureau's
  * regional bodies, or one person) once, in their language, with the portal link and nothing else.
  * <p>
  * That nothing was mailed is shown by a later request with the same record key (so the same partition, applied
@@ -169,6 +169,36 @@ class NotificationMailsIT {
     }
 
     @Test
+    void coordinationsRequestsAreMailedTooWithTheirOwnWording() {
+        Account coordinator = staff("co-case", PlatformRole.COORDINATOR, List.of("kanto"), AccountStatus.ACTIVE);
+        Account englishCoordinator = staff("co-case-en", PlatformRole.COORDINATOR, List.of("kanto"),
+                AccountStatus.ACTIVE);
+        languages.choose(englishCoordinator.id(), "en");
+        Account kanto = staff("rb-case", PlatformRole.REGIONAL_BODY, List.of("kanto"), AccountStatus.ACTIVE);
+        String assigned = UUID.randomUUID().toString();
+        String assignedToEnglish = UUID.randomUUID().toString();
+        String escalated = UUID.randomUUID().toString();
+
+        sendFromCoordination(UUID.randomUUID().toString(), assigned,
+                request(assigned, null, null, coordinator.id(), "case-assigned", "/coordination/cases/c-1"));
+        sendFromCoordination(UUID.randomUUID().toString(), assignedToEnglish,
+                request(assignedToEnglish, null, null, englishCoordinator.id(), "case-assigned",
+                        "/coordination/cases/c-2"));
+        sendFromCoordination(UUID.randomUUID().toString(), escalated,
+                request(escalated, null, "kanto", null, "case-escalated", "/coordination/bureau/escalated"));
+
+        assertThat(mailBox.awaitMessage(coordinator.email(), 1)).isEqualTo("To: " + coordinator.email() + "\n"
+                + "Subject: IINJ: 新しい案件が割り当てられました\n\n"
+                + NotificationTexts.of("case-assigned").bodyJa() + "\n\n  " + portal() + "/coordination/cases/c-1\n");
+        assertThat(mailBox.awaitMessage(englishCoordinator.email(), 1))
+                .contains("Subject: IINJ platform: a case was assigned to you")
+                .endsWith("  " + portal() + "/coordination/cases/c-2\n");
+        assertThat(mailBox.awaitMessage(kanto.email(), 1)).contains("Subject: IINJ: 案件がエスカレーションされました")
+                .endsWith("  " + portal() + "/coordination/bureau/escalated\n");
+        assertThat(mailBox.messagesTo(coordinator.email())).hasSize(1);
+    }
+
+    @Test
     void thePeopleOfAMemberThatIsNoLongerActiveGetNoMail() {
         String memberId = UUID.randomUUID().toString();
         Account person = member(memberId, "suspended");
@@ -248,6 +278,11 @@ class NotificationMailsIT {
     /** As business matching would send it, keyed by {@code key} (its notification id). */
     private static void send(String eventId, String key, String json) {
         producer.sendEvent(TopicCatalogue.MATCHING_NOTIFICATION_REQUESTED_V1, eventId, key, json);
+    }
+
+    /** As coordination would send it, on its own topic. */
+    private static void sendFromCoordination(String eventId, String key, String json) {
+        producer.sendEvent(TopicCatalogue.COORDINATION_NOTIFICATION_REQUESTED_V1, eventId, key, json);
     }
 
     private static String quoted(String value) {

@@ -58,8 +58,9 @@ class NotificationRequestRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"match-proposed", "interest-expressed", "interest-accepted", "interest-declined",
-            "interest-expiring", "interest-expired", "match-outcome-recorded"})
-    void everyKindBusinessMatchingSendsHasItsOwnWordingInBothLanguages(String kind) {
+            "interest-expiring", "interest-expired", "match-outcome-recorded",
+            "case-assigned", "case-opened", "case-escalated", "case-closed"})
+    void everyKindBusinessMatchingOrCoordinationSendsHasItsOwnWordingInBothLanguages(String kind) {
         assertThat(NotificationTexts.known(kind)).isTrue();
         NotificationTexts.Text text = NotificationTexts.of(kind);
         assertThat(text.subjectJa()).startsWith("IINJ: ");
@@ -70,8 +71,8 @@ class NotificationRequestRulesTest {
 
     @Test
     void aKindNotKnownYetIsWordedGenerically() {
-        assertThat(NotificationTexts.known("case-opened")).isFalse();
-        assertThat(NotificationTexts.of("case-opened").subjectEn()).isEqualTo("IINJ platform: you have a new notification");
+        assertThat(NotificationTexts.known("a-kind-not-known-yet")).isFalse();
+        assertThat(NotificationTexts.of("a-kind-not-known-yet").subjectEn()).isEqualTo("IINJ platform: you have a new notification");
     }
 
     private static NotificationRequestedV1 toMember(String link, String kind) {
