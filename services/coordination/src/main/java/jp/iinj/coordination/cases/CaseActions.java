@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -66,7 +67,8 @@ public class CaseActions {
     public Mono<CoordinationCase> accept(String caseId, CallerRequest request, Long expectedRevision) {
         return change(caseId, request, expectedRevision, CaseAccess::mayWork,
                 "Only the coordinator the case is assigned to accepts it.",
-                current -> Mono.just(current.accepted(clock.instant())), none());
+                current -> Mono.just(current.accepted(clock.instant())),
+                (before, accepted) -> events.accepted(accepted, request.correlationId()));
     }
 
     /** The decline and the next assignment (or the queue) are one write. */
@@ -78,14 +80,15 @@ public class CaseActions {
                     Instant now = clock.instant();
                     return assignments.assignOrQueue(current.declined(decline.reason(), strippedOrNull(decline.note()),
                             now), now);
-                }, none());
+                }, (before, after) -> events.declined(before, after, request.correlationId()));
     }
 
     public Mono<CoordinationCase> reachStage(String caseId, CaseRequests.StageChange change, CallerRequest request,
                                              Long expectedRevision) {
         return change(caseId, request, expectedRevision, CaseAccess::mayWork,
                 "Only the coordinator of the case moves its stages.",
-                current -> Mono.just(current.reached(change.stage(), clock.instant())), none());
+                current -> Mono.just(current.reached(change.stage(), clock.instant())),
+                (before, after) -> events.stageChanged(before, after, request.correlationId()));
     }
 
     public Mono<CoordinationCase> close(String caseId, CaseRequests.Closure closure, CallerRequest request,
@@ -94,7 +97,7 @@ public class CaseActions {
                 "The case's coordinator, its bureau's regional body or an administrator closes it.",
                 current -> Mono.just(current.closed(closure.outcome(), closure.reason().strip(),
                         request.caller().subject(), clock.instant())),
-                closed -> List.of(events.caseClosed(closed, request.correlationId())));
+                (before, closed) -> events.closed(closed, request.correlationId()));
     }
 
     public Mono<CoordinationCase> note(String caseId, CaseRequests.NewNote note, CallerRequest request,
@@ -102,7 +105,8 @@ public class CaseActions {
         return change(caseId, request, expectedRevision, CaseAccess::mayWriteNotes,
                 "The case's coordinator, its bureau's regional body or an administrator write its notes.",
                 current -> Mono.just(current.noted(new CaseParts.Note(UUID.randomUUID().toString(),
-                        request.caller().subject(), clock.instant(), note.text().strip()))), none());
+                        request.caller().subject(), clock.instant(), note.text().strip()))),
+                (before, noted) -> List.of());
     }
 
     /** By hand, to an active coordinator who covers a party's bureau, or to the queue. */
@@ -140,7 +144,7 @@ public class CaseActions {
                                         "手動割当" + (note == null ? "。" : "：" + note),
                                         "Assigned by hand" + (note == null ? "." : ": " + note)), by, now));
                             });
-                }, none());
+                }, (before, after) -> events.reassignedByHand(before, after, request.correlationId()));
     }
 
     public Mono<List<CoordinationCase>> list(CaseListRequest request, PlatformPrincipal caller) {
@@ -244,7 +248,7 @@ public class CaseActions {
     private Mono<CoordinationCase> change(String caseId, CallerRequest request, Long expectedRevision,
                                           BiPredicate<PlatformPrincipal, CoordinationCase> may, String refusal,
                                           Function<CoordinationCase, Mono<CoordinationCase>> change,
-                                          Function<CoordinationCase, List<OutboxEntry>> emitted) {
+                                          BiFunction<CoordinationCase, CoordinationCase, List<OutboxEntry>> emitted) {
         return visible(caseId, request.caller()).flatMap(current -> {
             if (!may.test(request.caller(), current)) {
                 return Mono.error(ProblemException.forbidden(refusal));
@@ -254,7 +258,8 @@ public class CaseActions {
                         + " has changed since you read it; read it again"));
             }
             return Mono.defer(() -> change.apply(current))
-                    .flatMap(next -> store.update(next, where("revision").is(current.revision()), emitted.apply(next)))
+                    .flatMap(next -> store.update(next, where("revision").is(current.revision()),
+                            emitted.apply(current, next)))
                     .onErrorMap(OptimisticLockingFailureException.class, changed -> new ConflictException(
                             "case " + caseId + " changed meanwhile; read it again", changed));
         });
@@ -266,9 +271,6 @@ public class CaseActions {
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("no case " + caseId)));
     }
 
-    private static Function<CoordinationCase, List<OutboxEntry>> none() {
-        return next -> List.of();
-    }
 
     private static String strippedOrNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import jp.iinj.contracts.matching.MatchAgreedV1;
 import jp.iinj.contracts.matching.MatchParty;
 import jp.iinj.contracts.regions.RegionalBureau;
+import jp.iinj.coordination.messaging.CaseEvents;
 import jp.iinj.eventing.consumer.PoisonEventException;
 import jp.iinj.eventing.outbox.AggregateStore;
 import reactor.core.publisher.Mono;
@@ -38,12 +39,15 @@ public class CaseOpening {
     private final ReactiveMongoTemplate mongo;
     private final AggregateStore store;
     private final CaseAssignments assignments;
+    private final CaseEvents events;
     private final Clock clock;
 
-    public CaseOpening(ReactiveMongoTemplate mongo, AggregateStore store, CaseAssignments assignments, Clock clock) {
+    public CaseOpening(ReactiveMongoTemplate mongo, AggregateStore store, CaseAssignments assignments,
+                       CaseEvents events, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.assignments = assignments;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,17 +55,17 @@ public class CaseOpening {
         return Mono.defer(() -> {
             checked(agreed);
             return mongo.exists(Query.query(where("matchId").is(agreed.matchId())), CoordinationCase.class)
-                    .flatMap(exists -> exists ? Mono.<Void>empty() : open(agreed));
+                    .flatMap(exists -> exists ? Mono.<Void>empty() : open(agreed, correlationId));
         });
     }
 
-    private Mono<Void> open(MatchAgreedV1 agreed) {
+    private Mono<Void> open(MatchAgreedV1 agreed, String correlationId) {
         Instant now = clock.instant();
         CoordinationCase opened = CoordinationCase.opened(UUID.randomUUID().toString(), agreed.matchId(),
                 agreed.interestId(), party(agreed.owner()), party(agreed.interested()),
                 agreed.technologyFields() == null ? List.of() : agreed.technologyFields(), agreed.agreedAt(), now);
         return assignments.assignOrQueue(opened, now)
-                .flatMap(assigned -> store.insert(assigned, List.of()))
+                .flatMap(assigned -> store.insert(assigned, events.opened(assigned, correlationId)))
                 .doOnNext(stored -> log.info("case {} opened for match {}: {}", stored.id(), stored.matchId(),
                         stored.status()))
                 .onErrorResume(DuplicateKeyException.class, duplicate -> {

@@ -298,5 +298,22 @@ class CaseIT {
                 TestMatches.WAIT);
         assertThat(TopicProbe.valueAsString(closed)).contains("\"outcome\":\"AGREEMENT_REACHED\"")
                 .contains(opened.matchId()).doesNotContain("共同開発");
+
+        // every change wrote its events with it, in order: codes and roster ids, never subjects or words
+        List<String> types = CASE_EVENTS.probe().received().stream()
+                .filter(record -> opened.id().equals(record.key()))
+                .map(record -> TopicProbe.header(record, "ce_type").replace("jp.iinj.coordination.", ""))
+                .toList();
+        assertThat(types).containsExactly("case-opened.v1", "coordinator-assigned.v1",
+                "assignment-declined.v1", "case-reassigned.v1", "coordinator-assigned.v1",
+                "assignment-declined.v1", "case-queued.v1", "coordinator-assigned.v1", "case-accepted.v1",
+                "case-stage-changed.v1", "case-stage-changed.v1", "case-closed.v1");
+        assertThat(CASE_EVENTS.probe().received().stream().filter(record -> opened.id().equals(record.key()))
+                .map(TopicProbe::valueAsString))
+                .noneMatch(value -> value.contains(firstSubject) || value.contains(thirdSubject)
+                        || value.contains("光学") || value.contains("面談") || value.contains("地元企業"));
+        CASE_EVENTS.probe().awaitRecord(record -> queued.id().equals(record.key())
+                && TopicCatalogue.CASE_QUEUED_V1.type().equals(TopicProbe.header(record, "ce_type")),
+                TestMatches.WAIT);
     }
 }
