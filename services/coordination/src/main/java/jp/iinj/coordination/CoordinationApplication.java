@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Coordinators who own a case from an agreed match to its outcome: the roster and the rules that choose a coordinator.
- * Will publish on {@code coordination.case-events.v1} once cases are built.
+ * Coordinators who own a case from an agreed match to its outcome: the roster, the rules that choose a coordinator,
+ * and the cases themselves. Publishes on {@code coordination.case-events.v1}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

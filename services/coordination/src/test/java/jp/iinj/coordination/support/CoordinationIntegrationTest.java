@@ -24,6 +24,6 @@ import jp.iinj.testing.tokens.TestTokenProperties;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @WithPlatformInfrastructure
-@Import({TestTokenProperties.class, TestRoster.class})
+@Import({TestTokenProperties.class, TestRoster.class, TestMatches.class})
 public @interface CoordinationIntegrationTest {
 }
