@@ -42,10 +42,11 @@ public class SearchIndex {
     /** The first catch-up for proposals reaches this far back; later ones start where the last one started. */
     static final Duration FIRST_CATCH_UP = Duration.ofMinutes(15);
     /**
-     * How far before the last catch-up's start the next one reads again: a write is stamped before it is stored, and
-     * instances' clocks differ a little.
+     * A write is stamped a moment before it is stored, and instances' clocks differ a little: a catch-up counts as
+     * having seen a profile only if it started this much after the profile's stamp, and the next one reads again from
+     * this much before the last one started.
      */
-    static final Duration IN_FLIGHT = Duration.ofSeconds(30);
+    static final Duration IN_FLIGHT = Duration.ofSeconds(2);
 
     private final MatchingEngine engine;
     private final ReactiveMongoTemplate mongo;
@@ -84,24 +85,32 @@ public class SearchIndex {
     /** Brings one profile's entry in line with the store: indexed while published, gone otherwise. */
     public Mono<Void> refresh(String profileId) {
         return mongo.findById(profileId, PartneringProfile.class)
-                .flatMap(this::apply)
-                .switchIfEmpty(blocking(() -> {
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                // (apply completes empty: an empty-switch after it would remove every profile just indexed)
+                .flatMap(found -> found.map(this::apply).orElseGet(() -> blocking(() -> {
                     engine.remove(profileId);
                     appliedRevisions.remove(profileId);
-                }));
+                })));
     }
 
-    /** Published: indexed; anything else (a draft, withdrawn, expired): not in the index. */
+    /**
+     * Published: indexed; anything else (a draft, withdrawn, expired): not in the index. Never an older revision over
+     * a newer one: a catch-up that read a draft before the publication's event was applied must not remove it again.
+     */
     private Mono<Void> apply(PartneringProfile profile) {
         return (profile.published()
                 ? members.byId(profile.ownerMemberId()).map(owner -> MatchableProfiles.of(profile, owner))
                 : Mono.<MatchableProfile>empty())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(matchable -> blocking(() -> {
-                    matchable.ifPresentOrElse(engine::upsert, () -> engine.remove(profile.id()));
-                    appliedRevisions.put(profile.id(), profile.revision());
-                }));
+                .flatMap(matchable -> blocking(() -> appliedRevisions.compute(profile.id(), (id, applied) -> {
+                    if (applied != null && applied > profile.revision()) {
+                        return applied;
+                    }
+                    matchable.ifPresentOrElse(engine::upsert, () -> engine.remove(id));
+                    return profile.revision();
+                })));
     }
 
     /**
@@ -118,21 +127,32 @@ public class SearchIndex {
     /**
      * Before a profile's proposals are computed: the index holds every profile stored before this one was, whichever
      * instance stored it, so of two profiles published at the same moment on two instances the one whose proposals
-     * are computed second finds the first. A catch-up that started after {@code storedAt} (with a margin for clocks)
-     * already did that; otherwise this one reads what changed since the last one started. In a burst of publications
-     * one catch-up thus serves many, where one per profile re-read the whole burst each time.
+     * are computed second finds the first. A catch-up that started {@link #IN_FLIGHT} after {@code storedAt} already
+     * did that; otherwise this one waits until then (at most that long) and reads what changed since the last one
+     * started. In a burst of publications one catch-up thus serves every profile stored before it, where one per
+     * profile re-read the whole burst each time.
      */
     public Mono<Long> catchUpPast(Instant storedAt) {
+        Instant seenBy = storedAt.plus(IN_FLIGHT);
         Instant asOf = caughtUpAsOf.get();
-        if (asOf != null && asOf.isAfter(storedAt.plus(IN_FLIGHT))) {
+        if (asOf != null && !asOf.isBefore(seenBy)) {
             return Mono.just(0L);
         }
-        Instant started = clock.instant();
-        Instant earliest = started.minus(FIRST_CATCH_UP);
-        Instant since = asOf == null || asOf.minus(IN_FLIGHT).isBefore(earliest) ? earliest : asOf.minus(IN_FLIGHT);
-        return catchUp(since)
-                .doOnNext(applied -> caughtUpAsOf.accumulateAndGet(started,
-                        (previous, next) -> previous == null || next.isAfter(previous) ? next : previous));
+        Duration wait = Duration.between(clock.instant(), seenBy);
+        Mono<Void> settled = wait.isNegative() || wait.isZero() ? Mono.empty()
+                : Mono.delay(wait.compareTo(IN_FLIGHT) > 0 ? IN_FLIGHT : wait).then();
+        return settled.then(Mono.defer(() -> {
+            Instant latest = caughtUpAsOf.get();
+            if (latest != null && !latest.isBefore(seenBy)) {
+                return Mono.just(0L); // another caught up meanwhile
+            }
+            Instant started = clock.instant();
+            Instant earliest = started.minus(FIRST_CATCH_UP);
+            Instant since = latest == null || latest.minus(IN_FLIGHT).isBefore(earliest) ? earliest
+                    : latest.minus(IN_FLIGHT);
+            return catchUp(since).doOnNext(applied -> caughtUpAsOf.accumulateAndGet(started,
+                    (previous, next) -> previous == null || next.isAfter(previous) ? next : previous));
+        }));
     }
 
     /** The engine's proposals for a published profile, counterparts of any standing (callers filter). */
