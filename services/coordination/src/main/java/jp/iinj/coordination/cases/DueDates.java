@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * When a coordinator must have accepted a case, and made first contact, counted from the moment it was assigned to
- * them. Stored on the case so that the service-level checks can find what is overdue with a query. Calendar days
- * for now ({@link CalendarDayDueDates}); Japanese business days replace them behind this interface.
+ * them. Stored on the case so that the service-level checks can find what is overdue with a query. In Japanese
+ * business days: {@code servicelevels/BusinessDayDueDates}.
  */
 public interface DueDates {
 

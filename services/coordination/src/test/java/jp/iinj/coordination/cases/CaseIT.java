@@ -98,8 +98,10 @@ class CaseIT {
         assertThat(opened.assignment().reason().en()).contains("food-agriculture, textiles");
         assertThat(opened.assignment().reason().ja()).isNotBlank();
         assertThat(opened.assignment().bureau()).isEqualTo("kanto");
-        assertThat(opened.acceptanceDueAt()).isEqualTo(opened.assignment().assignedAt().plus(Duration.ofDays(2)));
-        assertThat(opened.firstContactDueAt()).isEqualTo(opened.assignment().assignedAt().plus(Duration.ofDays(10)));
+        // in Japanese business days: the end of the 2nd and the 10th business day after the assignment
+        var businessDays = jp.iinj.coordination.servicelevels.BusinessDays.ofJapan();
+        assertThat(opened.acceptanceDueAt()).isEqualTo(businessDays.dueAfter(opened.assignment().assignedAt(), 2));
+        assertThat(opened.firstContactDueAt()).isEqualTo(businessDays.dueAfter(opened.assignment().assignedAt(), 10));
         assertThat(opened.bureaus()).containsExactly("kanto", "kinki");
 
         String uri = CASES + "/" + opened.id();

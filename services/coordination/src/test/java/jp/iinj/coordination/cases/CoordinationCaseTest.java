@@ -17,8 +17,8 @@ import jp.iinj.httpapi.core.problems.ConflictException;
 class CoordinationCaseTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T01:00:00Z");
-    private static final DueDates DUE = new CalendarDayDueDates(
-            new ServiceLevelSettings(Duration.ofDays(2), Duration.ofDays(10)));
+    private static final DueDates DUE = new jp.iinj.coordination.servicelevels.BusinessDayDueDates(
+            new ServiceLevelSettings(2, 10));
     private static final AssignmentReason WHY = new AssignmentReason("理由", "reason");
 
     private static CoordinationCase opened() {
@@ -48,8 +48,9 @@ class CoordinationCaseTest {
     void assignmentSetsBothDueDatesFromTheAssignment() {
         CoordinationCase assigned = assigned();
         assertThat(assigned.status()).isEqualTo(CaseStatus.ASSIGNED);
-        assertThat(assigned.acceptanceDueAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
-        assertThat(assigned.firstContactDueAt()).isEqualTo(T0.plus(Duration.ofDays(10)));
+        // Tue 1 Dec 2026, 10:00 in Tokyo: the end of Thu 3 Dec, and of Tue 15 Dec (two weekends between)
+        assertThat(assigned.acceptanceDueAt()).isEqualTo(Instant.parse("2026-12-03T15:00:00Z"));
+        assertThat(assigned.firstContactDueAt()).isEqualTo(Instant.parse("2026-12-15T15:00:00Z"));
         assertThat(assigned.nextDueAt()).isEqualTo(assigned.acceptanceDueAt());
         assertThat(assigned.overdueAt(T0.plus(Duration.ofDays(3)))).isTrue();
         assertThat(assigned.owningBureau()).isEqualTo("kanto");
@@ -101,7 +102,7 @@ class CoordinationCaseTest {
         CoordinationCase next = declined.assignedTo(to("c-2", T0.plusSeconds(5)), DUE);
         assertThat(next.revision()).isEqualTo(current.revision() + 1);
         assertThat(next.assignment().coordinatorId()).isEqualTo("c-2");
-        assertThat(next.acceptanceDueAt()).isEqualTo(T0.plusSeconds(5).plus(Duration.ofDays(2)));
+        assertThat(next.acceptanceDueAt()).isEqualTo(Instant.parse("2026-12-03T15:00:00Z"));
         assertThat(next.declinations()).hasSize(1);
         assertThatThrownBy(() -> assigned().accepted(T0).declined(DeclineReason.OTHER, null, T0))
                 .isInstanceOf(ConflictException.class);
