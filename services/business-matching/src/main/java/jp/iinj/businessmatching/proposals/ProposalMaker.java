@@ -3,7 +3,6 @@ package jp.iinj.businessmatching.proposals;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
