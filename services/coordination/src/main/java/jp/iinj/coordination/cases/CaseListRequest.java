@@ -3,9 +3,7 @@ package jp.iinj.coordination.cases;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.util.MultiValueMap;
@@ -13,6 +11,7 @@ import org.springframework.util.MultiValueMap;
 import jp.iinj.contracts.regions.RegionalBureau;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.validation.QueryParameters;
 
 /**
  * The query string of the case lists, checked: only these parameters, each once, each from its allow-list. A
@@ -29,8 +28,6 @@ public record CaseListRequest(View view, String bureau, CaseStage stage, int lim
     static final int MAX_LIMIT = 500;
 
     private static final Set<String> PARAMETERS = Set.of("view", "bureau", "stage", "limit");
-    private static final Pattern LIMIT_DIGITS = Pattern.compile("^[0-9]{1,3}$");
-    private static final int MAX_PARAMETER_NAME = 64;
 
     public enum View {
         MINE,
@@ -42,18 +39,7 @@ public record CaseListRequest(View view, String bureau, CaseStage stage, int lim
     /** @throws FieldValidationException naming every parameter that is unknown, repeated or invalid */
     public static CaseListRequest from(MultiValueMap<String, String> query) {
         List<InvalidField> problems = new ArrayList<>();
-        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            String name = parameter.getKey();
-            if (!PARAMETERS.contains(name)) {
-                String shown = name.length() <= MAX_PARAMETER_NAME ? name : name.substring(0, MAX_PARAMETER_NAME) + "…";
-                problems.add(new InvalidField(shown, "unknown parameter; known are "
-                        + PARAMETERS.stream().sorted().collect(Collectors.joining(", "))));
-            } else if (parameter.getValue().size() > 1) {
-                problems.add(new InvalidField(name, "give it once"));
-            } else if (parameter.getValue().contains(null)) {
-                problems.add(new InvalidField(name, "give it a value (name=value)"));
-            }
-        }
+        QueryParameters.check(query, PARAMETERS, Set.of(), problems);
         View view = View.MINE;
         String viewValue = query.getFirst("view");
         if (viewValue != null) {
@@ -83,16 +69,7 @@ public record CaseListRequest(View view, String bureau, CaseStage stage, int lim
                 problems.add(new InvalidField("stage", "only with view=mine"));
             }
         }
-        int limit = DEFAULT_LIMIT;
-        String limitValue = query.getFirst("limit");
-        if (limitValue != null) {
-            if (LIMIT_DIGITS.matcher(limitValue).matches()
-                    && Integer.parseInt(limitValue) >= 1 && Integer.parseInt(limitValue) <= MAX_LIMIT) {
-                limit = Integer.parseInt(limitValue);
-            } else {
-                problems.add(new InvalidField("limit", "a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        int limit = QueryParameters.limit("limit", query.getFirst("limit"), DEFAULT_LIMIT, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new FieldValidationException(problems);
         }

@@ -3,9 +3,7 @@ package jp.iinj.coordination.roster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.util.MultiValueMap;
@@ -13,6 +11,7 @@ import org.springframework.util.MultiValueMap;
 import jp.iinj.contracts.regions.RegionalBureau;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.validation.QueryParameters;
 
 /**
  * The query string of the roster list, checked: only these parameters, each once, each from its allow-list. A
@@ -31,24 +30,11 @@ public record RosterListRequest(String bureau, boolean active, int limit) {
     static final String ACTIVE = "active";
     static final String LIMIT = "limit";
     private static final Set<String> PARAMETERS = Set.of(BUREAU, ACTIVE, LIMIT);
-    private static final Pattern LIMIT_DIGITS = Pattern.compile("^[0-9]{1,3}$");
-    private static final int MAX_PARAMETER_NAME = 64;
 
     /** @throws FieldValidationException naming every parameter that is unknown, repeated or invalid */
     public static RosterListRequest from(MultiValueMap<String, String> query) {
         List<InvalidField> problems = new ArrayList<>();
-        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            String name = parameter.getKey();
-            if (!PARAMETERS.contains(name)) {
-                String shown = name.length() <= MAX_PARAMETER_NAME ? name : name.substring(0, MAX_PARAMETER_NAME) + "…";
-                problems.add(new InvalidField(shown, "unknown parameter; known are "
-                        + PARAMETERS.stream().sorted().collect(Collectors.joining(", "))));
-            } else if (parameter.getValue().size() > 1) {
-                problems.add(new InvalidField(name, "give it once"));
-            } else if (parameter.getValue().contains(null)) {
-                problems.add(new InvalidField(name, "give it a value (name=value)"));
-            }
-        }
+        QueryParameters.check(query, PARAMETERS, Set.of(), problems);
         String bureau = query.getFirst(BUREAU);
         if (bureau != null && RegionalBureau.byId(bureau).isEmpty()) {
             problems.add(new InvalidField(BUREAU, "unknown bureau; one of " + Arrays.stream(RegionalBureau.values())
@@ -63,16 +49,7 @@ public record RosterListRequest(String bureau, boolean active, int limit) {
                 problems.add(new InvalidField(ACTIVE, "true or false"));
             }
         }
-        int limit = DEFAULT_LIMIT;
-        String limitValue = query.getFirst(LIMIT);
-        if (limitValue != null) {
-            if (LIMIT_DIGITS.matcher(limitValue).matches()
-                    && Integer.parseInt(limitValue) >= 1 && Integer.parseInt(limitValue) <= MAX_LIMIT) {
-                limit = Integer.parseInt(limitValue);
-            } else {
-                problems.add(new InvalidField(LIMIT, "a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        int limit = QueryParameters.limit(LIMIT, query.getFirst(LIMIT), DEFAULT_LIMIT, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new FieldValidationException(problems);
         }

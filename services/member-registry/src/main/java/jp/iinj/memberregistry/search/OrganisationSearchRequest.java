@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +21,7 @@ import jp.iinj.contracts.regions.PrefectureDirectory;
 import jp.iinj.contracts.regions.RegionalBureau;
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.validation.QueryParameters;
 import jp.iinj.httpapi.core.text.TextPolicy;
 import jp.iinj.memberregistry.organisation.MembershipStatus;
 
@@ -51,7 +51,6 @@ public record OrganisationSearchRequest(
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     static final int MAX_KEYWORD = 100;
-    private static final int MAX_PARAMETER_NAME = 64;
 
     static final String BUREAU = "bureau";
     static final String PREFECTURE = "prefecture";
@@ -68,7 +67,6 @@ public record OrganisationSearchRequest(
             DUPLICATE_FLAGGED, SORT, LIMIT, CURSOR);
     private static final Set<String> REPEATABLE = Set.of(STATUS);
     private static final Pattern CLUSTER_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final Pattern LIMIT_DIGITS = Pattern.compile("^[0-9]{1,3}$");
     // no regex or operator characters ($ * \ [ { ^ | ? +): what is searched for is plain text, quoted anyway;
     // other symbols (So) such as ㈱ are, since names are written with them
     private static final Pattern KEYWORD_CHARACTERS =
@@ -83,17 +81,7 @@ public record OrganisationSearchRequest(
      */
     public static OrganisationSearchRequest from(MultiValueMap<String, String> query) {
         List<InvalidField> problems = new ArrayList<>();
-        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            String name = parameter.getKey();
-            if (!PARAMETERS.contains(name)) {
-                problems.add(new InvalidField(shortened(name), "unknown parameter; known are "
-                        + PARAMETERS.stream().sorted().collect(Collectors.joining(", "))));
-            } else if (!REPEATABLE.contains(name) && parameter.getValue().size() > 1) {
-                problems.add(new InvalidField(name, "give it once"));
-            } else if (parameter.getValue().contains(null)) {
-                problems.add(new InvalidField(name, "give it a value (name=value)"));
-            }
-        }
+        QueryParameters.check(query, PARAMETERS, REPEATABLE, problems);
         String bureau = query.getFirst(BUREAU);
         if (bureau != null && RegionalBureau.byId(bureau).isEmpty()) {
             problems.add(new InvalidField(BUREAU, "unknown bureau; one of " + Arrays.stream(RegionalBureau.values())
@@ -136,7 +124,7 @@ public record OrganisationSearchRequest(
                         .map(SearchSort::parameter).collect(Collectors.joining(", "))));
             }
         }
-        int limit = limit(query.getFirst(LIMIT), problems);
+        int limit = QueryParameters.limit(LIMIT, query.getFirst(LIMIT), DEFAULT_LIMIT, MAX_LIMIT, problems);
         String cursor = query.getFirst(CURSOR);
         if (cursor != null && (cursor.isEmpty() || cursor.length() > SearchCursor.MAX_LENGTH)) {
             problems.add(new InvalidField(CURSOR, "not a cursor of this list"));
@@ -223,22 +211,7 @@ public record OrganisationSearchRequest(
         return stripped;
     }
 
-    private static int limit(String value, List<InvalidField> problems) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        int limit = LIMIT_DIGITS.matcher(value).matches() ? Integer.parseInt(value) : -1;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new InvalidField(LIMIT, "a whole number from 1 to " + MAX_LIMIT));
-            return DEFAULT_LIMIT;
-        }
-        return limit;
-    }
 
-    /** An unknown parameter's name is the client's text: named in the problem, but not at any length. */
-    private static String shortened(String name) {
-        return name.length() <= MAX_PARAMETER_NAME ? name : name.substring(0, MAX_PARAMETER_NAME) + "…";
-    }
 
     private static void putIfPresent(MultiValueMap<String, String> query, String name, String value) {
         if (value != null) {
