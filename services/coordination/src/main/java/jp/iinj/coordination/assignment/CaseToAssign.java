@@ -12,7 +12,8 @@ import java.util.Set;
  * @param secondPartyBureau bureau id of the second party (the interested member); may equal the first
  * @param technologyFields  ids of the technology-field vocabulary the case is about
  * @param jsicDivisions     JSIC division letters (A–T) the case is about
- * @param declinedBy        roster ids of coordinators who declined this case: never chosen again for it
+ * @param declinedBy        roster ids of coordinators who declined this case or let it pass its acceptance due date:
+ *                          never chosen again for it by the rules
  */
 public record CaseToAssign(
         String caseId,

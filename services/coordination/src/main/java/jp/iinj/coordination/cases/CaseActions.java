@@ -176,7 +176,7 @@ public class CaseActions {
         Criteria criteria = switch (request.view()) {
             case QUEUE -> ofBureau.and("status").is(CaseStatus.QUEUED);
             case OVERDUE -> ofBureau.orOperator(overdueAt(now));
-            case ESCALATED -> ofBureau.and("escalatedAt").ne(null);
+            case ESCALATED -> ofBureau.and("escalation").ne(null);
             case MINE -> throw new IllegalStateException("handled above");
         };
         return mongo.find(Query.query(criteria).with(Sort.by("openedAt", "_id")).limit(request.limit()),

@@ -3,6 +3,7 @@ package jp.iinj.coordination.cases;
 import java.time.Instant;
 
 import jp.iinj.contracts.coordination.CaseOutcome;
+import jp.iinj.contracts.coordination.EscalationReason;
 import jp.iinj.coordination.assignment.AssignmentReason;
 
 /** The parts a {@link CoordinationCase} is made of. */
@@ -37,6 +38,14 @@ public final class CaseParts {
 
     /** A coordinator who said no to the case; never chosen again for it. The note stays in this service. */
     public record Declination(String coordinatorId, DeclineReason reason, String note, Instant declinedAt) {
+    }
+
+    /** A coordinator who let the case pass its acceptance due date; the rules do not choose them again for it. */
+    public record Lapse(String coordinatorId, Instant acceptanceDueAt, Instant lapsedAt) {
+    }
+
+    /** The case was escalated to this bureau's regional body, once, for this reason. */
+    public record Escalation(EscalationReason reason, String bureau, Instant escalatedAt) {
     }
 
     /** When each stage was first reached; null until then. */

@@ -17,6 +17,7 @@ import jp.iinj.httpapi.core.conditional.RevisionTag;
  *
  * @param nextDueAt the due date the coordinator has to meet next (acceptance, then first contact), null when none
  * @param overdue   that date has passed
+ * @param escalatedAt when the case was escalated (its {@code escalation}'s time), null when it is not
  */
 public record CaseResponse(
         String id,
@@ -39,6 +40,7 @@ public record CaseResponse(
         List<CaseParts.Declination> declinations,
         List<CaseParts.Note> notes,
         Instant escalatedAt,
+        CaseParts.Escalation escalation,
         Instant agreedAt,
         Instant openedAt,
         Instant updatedAt,
@@ -75,7 +77,8 @@ public record CaseResponse(
                 found.interested(), found.technologyFields(), found.bureaus(), assignment, queue,
                 found.acceptanceDueAt(), found.firstContactDueAt(), found.nextDueAt(), found.overdueAt(now),
                 found.acceptedAt(), found.stagesReached(), closing, internals ? found.declinations() : null,
-                internals ? found.notes() : null, found.escalatedAt(), found.agreedAt(), found.openedAt(),
+                internals ? found.notes() : null, found.escalation() == null ? null : found.escalation().escalatedAt(),
+                found.escalation(), found.agreedAt(), found.openedAt(),
                 found.updatedAt(), found.revision());
     }
 

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.coordination.cases.CaseOpening;
+import jp.iinj.coordination.notifications.CaseInbox;
 import jp.iinj.eventing.consumer.EventSubscription;
 
 /**
@@ -19,6 +20,14 @@ class CaseEventSubscriptions {
         return EventSubscription.to(TopicCatalogue.MATCHING_EVENTS_V1, "cases")
                 .on(TopicCatalogue.MATCH_AGREED_V1, event -> opening.matchAgreed(event.payload(),
                         event.metadata().correlationId()))
+                .build();
+    }
+
+    /** The portal's inbox keeps what identity mails out. */
+    @Bean
+    EventSubscription inboxFromNotifications(CaseInbox inbox) {
+        return EventSubscription.to(TopicCatalogue.COORDINATION_NOTIFICATIONS_V1, "inbox")
+                .on(TopicCatalogue.COORDINATION_NOTIFICATION_REQUESTED_V1, event -> inbox.received(event.payload()))
                 .build();
     }
 }

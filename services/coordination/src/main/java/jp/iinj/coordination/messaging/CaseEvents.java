@@ -10,6 +10,7 @@ import jp.iinj.contracts.coordination.AssignmentDeclinedV1;
 import jp.iinj.contracts.coordination.AssignmentReasonCode;
 import jp.iinj.contracts.coordination.CaseAcceptedV1;
 import jp.iinj.contracts.coordination.CaseClosedV1;
+import jp.iinj.contracts.coordination.CaseEscalatedV1;
 import jp.iinj.contracts.coordination.CaseOpenedV1;
 import jp.iinj.contracts.coordination.CaseQueuedV1;
 import jp.iinj.contracts.coordination.CaseReassignedV1;
@@ -36,12 +37,14 @@ import jp.iinj.eventing.outbox.OutboxEventFactory;
 public class CaseEvents {
 
     private final OutboxEventFactory events;
+    private final CaseNotifications notifications;
 
-    public CaseEvents(OutboxEventFactory events) {
+    public CaseEvents(OutboxEventFactory events, CaseNotifications notifications) {
         this.events = events;
+        this.notifications = notifications;
     }
 
-    /** A new case: opened, then assigned or queued. */
+    /** A new case: opened, then assigned or queued; the members and the coordinator (or the bureaus) are told. */
     public List<OutboxEntry> opened(CoordinationCase opened, String correlationId) {
         var payload = new CaseOpenedV1(opened.id(), opened.matchId(), opened.owner().profileId(),
                 opened.interested().profileId(), opened.owner().bureau(), opened.interested().bureau(),
@@ -50,6 +53,8 @@ public class CaseEvents {
         List<OutboxEntry> emitted = new ArrayList<>();
         emitted.add(event(TopicCatalogue.CASE_OPENED_V1, opened, payload, correlationId));
         emitted.add(assignedOrQueued(opened, correlationId));
+        emitted.addAll(notifications.opened(opened, correlationId));
+        emitted.addAll(notifications.assignedOrQueued(opened, correlationId));
         return emitted;
     }
 
@@ -66,6 +71,7 @@ public class CaseEvents {
                     ReassignmentReason.DECLINED, after.assignment().assignedAt()), correlationId));
         }
         emitted.add(assignedOrQueued(after, correlationId));
+        emitted.addAll(notifications.assignedOrQueued(after, correlationId));
         return emitted;
     }
 
@@ -78,6 +84,36 @@ public class CaseEvents {
                     ReassignmentReason.MANUAL, after.assignment().assignedAt()), correlationId));
         }
         emitted.add(assignedOrQueued(after, correlationId));
+        emitted.addAll(notifications.assignedOrQueued(after, correlationId));
+        return emitted;
+    }
+
+    /**
+     * Not accepted in time: taken from the coordinator and given to the next best (reassigned + assigned), or, with
+     * nobody left, queued and escalated to the bureau.
+     */
+    public List<OutboxEntry> acceptanceLapsed(CoordinationCase before, CoordinationCase after, String correlationId) {
+        List<OutboxEntry> emitted = new ArrayList<>();
+        if (after.status() == CaseStatus.ASSIGNED) {
+            emitted.add(event(TopicCatalogue.CASE_REASSIGNED_V1, after, new CaseReassignedV1(after.id(),
+                    before.assignment().coordinatorId(), after.assignment().coordinatorId(),
+                    ReassignmentReason.NOT_ACCEPTED_IN_TIME, after.assignment().assignedAt()), correlationId));
+        }
+        emitted.add(assignedOrQueued(after, correlationId));
+        emitted.addAll(notifications.assignedOrQueued(after, correlationId));
+        if (after.escalation() != null && before.escalation() == null) {
+            emitted.addAll(escalated(after, correlationId));
+        }
+        return emitted;
+    }
+
+    /** Escalated to the bureau that owns the case, whose regional body is told. */
+    public List<OutboxEntry> escalated(CoordinationCase escalated, String correlationId) {
+        CaseParts.Escalation escalation = escalated.escalation();
+        List<OutboxEntry> emitted = new ArrayList<>();
+        emitted.add(event(TopicCatalogue.CASE_ESCALATED_V1, escalated, new CaseEscalatedV1(escalated.id(),
+                escalation.bureau(), escalation.reason(), escalation.escalatedAt()), correlationId));
+        emitted.addAll(notifications.escalated(escalated, correlationId));
         return emitted;
     }
 
@@ -87,16 +123,11 @@ public class CaseEvents {
                 correlationId));
     }
 
-    /**
-     * A stage reached. The contract's {@code fromStage} is required, so the first move (from "accepted, no stage
-     * yet" to a stage) has no event of this type until the contract allows it; see the README.
-     */
+    /** A stage reached; the first one after the acceptance has no {@code fromStage}. */
     public List<OutboxEntry> stageChanged(CoordinationCase before, CoordinationCase after, String correlationId) {
-        if (before.stage() == null) {
-            return List.of();
-        }
         return List.of(event(TopicCatalogue.CASE_STAGE_CHANGED_V1, after, new CaseStageChangedV1(after.id(),
-                jp.iinj.contracts.coordination.CaseStage.valueOf(before.stage().name()),
+                before.stage() == null ? null
+                        : jp.iinj.contracts.coordination.CaseStage.valueOf(before.stage().name()),
                 jp.iinj.contracts.coordination.CaseStage.valueOf(after.stage().name()), after.updatedAt()),
                 correlationId));
     }
@@ -104,7 +135,10 @@ public class CaseEvents {
     public List<OutboxEntry> closed(CoordinationCase closed, String correlationId) {
         var payload = new CaseClosedV1(closed.id(), closed.matchId(), closed.closing().outcome(),
                 closed.owningBureau(), closed.closing().closedAt());
-        return List.of(event(TopicCatalogue.CASE_CLOSED_V1, closed, payload, correlationId));
+        List<OutboxEntry> emitted = new ArrayList<>();
+        emitted.add(event(TopicCatalogue.CASE_CLOSED_V1, closed, payload, correlationId));
+        emitted.addAll(notifications.closed(closed, correlationId));
+        return emitted;
     }
 
     private OutboxEntry assignedOrQueued(CoordinationCase current, String correlationId) {

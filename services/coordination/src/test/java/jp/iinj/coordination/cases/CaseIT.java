@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import jp.iinj.contracts.access.PlatformRole;
+import jp.iinj.contracts.coordination.EscalationReason;
 import jp.iinj.contracts.matching.MatchAgreedV1;
 import jp.iinj.contracts.topics.TopicCatalogue;
 import jp.iinj.coordination.roster.Coordinator;
@@ -137,10 +138,11 @@ class CaseIT {
         roster.addedWithExpertise(subject, "期限 四郎", List.of("construction-infrastructure"), 10, "kinki");
         CoordinationCase late = matches.opened(TestMatches.match("kinki", "kinki",
                 List.of("construction-infrastructure")));
-        // the sweeps are not built yet: make it late, and escalated, the way they will
+        // late, and escalated, as the sweep leaves a case (ServiceLevelSweepIT runs the sweep itself)
         mongo.updateFirst(Query.query(where("_id").is(late.id())), new Update()
                         .set("acceptanceDueAt", java.time.Instant.now().minusSeconds(60))
-                        .set("escalatedAt", java.time.Instant.now()), CoordinationCase.class).block();
+                        .set("escalation", new CaseParts.Escalation(EscalationReason.NOT_ACCEPTED_IN_TIME, "kinki",
+                                java.time.Instant.now())), CoordinationCase.class).block();
 
         for (String view : List.of("overdue", "escalated")) {
             assertThat(get(TestTokens.regionalBody("kinki"), CASES + "?view=" + view + "&bureau=kinki")
@@ -309,7 +311,15 @@ class CaseIT {
         assertThat(types).containsExactly("case-opened.v1", "coordinator-assigned.v1",
                 "assignment-declined.v1", "case-reassigned.v1", "coordinator-assigned.v1",
                 "assignment-declined.v1", "case-queued.v1", "coordinator-assigned.v1", "case-accepted.v1",
-                "case-stage-changed.v1", "case-stage-changed.v1", "case-closed.v1");
+                "case-stage-changed.v1", "case-stage-changed.v1", "case-stage-changed.v1", "case-closed.v1");
+        assertThat(CASE_EVENTS.probe().received().stream().filter(record -> opened.id().equals(record.key())
+                        && TopicCatalogue.CASE_STAGE_CHANGED_V1.type().equals(TopicProbe.header(record, "ce_type")))
+                .map(TopicProbe::valueAsString).toList())
+                .satisfiesExactly(
+                        toFirst -> assertThat(toFirst).contains("\"fromStage\":null", "\"toStage\":\"FIRST_CONTACT\""),
+                        toIntroduction -> assertThat(toIntroduction).contains("\"fromStage\":\"FIRST_CONTACT\"",
+                                "\"toStage\":\"INTRODUCTION_MADE\""),
+                        toNegotiating -> assertThat(toNegotiating).contains("\"toStage\":\"NEGOTIATING\""));
         assertThat(CASE_EVENTS.probe().received().stream().filter(record -> opened.id().equals(record.key()))
                 .map(TopicProbe::valueAsString))
                 .noneMatch(value -> value.contains(firstSubject) || value.contains(thirdSubject)

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import jp.iinj.contracts.coordination.CaseOutcome;
+import jp.iinj.contracts.coordination.EscalationReason;
 import jp.iinj.coordination.assignment.AssignmentReason;
 import jp.iinj.httpapi.core.problems.ConflictException;
 
@@ -142,5 +143,45 @@ class CoordinationCaseTest {
         assertThat(moved.status()).isEqualTo(CaseStatus.ASSIGNED);
         assertThat(moved.stage()).isEqualTo(CaseStage.FIRST_CONTACT);
         assertThat(moved.accepted(T0.plusSeconds(3)).nextDueAt()).isNull();
+    }
+
+    @Test
+    void aLapsedAcceptanceExcludesTheCoordinatorLikeADecline() {
+        CoordinationCase lapsed = assigned().acceptanceLapsed(T0.plus(Duration.ofDays(3)));
+        assertThat(lapsed.lapses()).singleElement().satisfies(lapse -> {
+            assertThat(lapse.coordinatorId()).isEqualTo("c-1");
+            assertThat(lapse.acceptanceDueAt()).isEqualTo(Instant.parse("2026-12-03T15:00:00Z"));
+        });
+        assertThat(lapsed.toAssign().declinedBy()).containsExactly("c-1");
+        CoordinationCase next = lapsed.assignedTo(to("c-2", T0.plus(Duration.ofDays(3))), DUE);
+        assertThat(next.revision()).isEqualTo(assigned().revision() + 1);
+        assertThatThrownBy(() -> assigned().accepted(T0).acceptanceLapsed(T0)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aCaseIsEscalatedOnceUntilANewCoordinatorTakesIt() {
+        CoordinationCase accepted = assigned().accepted(T0.plusSeconds(10));
+        CoordinationCase escalated = accepted.escalated(EscalationReason.NO_FIRST_CONTACT_IN_TIME,
+                T0.plus(Duration.ofDays(20)));
+        assertThat(escalated.escalation().bureau()).isEqualTo("kanto");
+        assertThat(escalated.status()).isEqualTo(CaseStatus.ACCEPTED);
+        assertThatThrownBy(() -> escalated.escalated(EscalationReason.NO_FIRST_CONTACT_IN_TIME, T0))
+                .isInstanceOf(ConflictException.class);
+        // queued, it stays escalated for the regional body; given to someone by hand, it is answered
+        CoordinationCase queued = escalated.queued(WHY, T0.plus(Duration.ofDays(21)), "rb");
+        assertThat(queued.escalation()).isNotNull();
+        assertThat(queued.assignedTo(to("c-3", T0.plus(Duration.ofDays(22))), DUE).escalation()).isNull();
+        assertThatThrownBy(() -> escalated.closed(CaseOutcome.OTHER, "r", "rb", T0)
+                .escalated(EscalationReason.NO_FIRST_CONTACT_IN_TIME, T0)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void firstContactIsOverdueOnlyWhileAcceptedAndNotMade() {
+        CoordinationCase accepted = assigned().accepted(T0.plusSeconds(10));
+        Instant late = accepted.firstContactDueAt().plusSeconds(1);
+        assertThat(accepted.firstContactOverdueAt(late)).isTrue();
+        assertThat(accepted.firstContactOverdueAt(accepted.firstContactDueAt())).isFalse();
+        assertThat(accepted.reached(CaseStage.FIRST_CONTACT, T0).firstContactOverdueAt(late)).isFalse();
+        assertThat(assigned().firstContactOverdueAt(late)).isFalse();
     }
 }

@@ -16,12 +16,13 @@ import jp.iinj.testing.tokens.TestTokenProperties;
 /**
  * Coordination on a random port with a {@code WebTestClient}, against the shared test Kafka and MongoDB (a database of
  * its own), accepting the tokens of {@code TestTokens}. Classes with this annotation and no settings of their own
- * share one application context.
+ * share one application context. The service-level sweep does not run on its own: tests run it with their clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "iinj.coordination.service-levels.sweep-enabled=false")
 @AutoConfigureWebTestClient
 @WithPlatformInfrastructure
 @Import({TestTokenProperties.class, TestRoster.class, TestMatches.class})

@@ -32,7 +32,7 @@ public class TestMatches {
 
     /** A prefecture in each bureau the tests use, as match-agreed's schema requires one. */
     private static final Map<String, String> PREFECTURES = Map.of("hokkaido", "01", "tohoku", "04", "kanto", "13",
-            "kinki", "27", "okinawa", "47");
+            "chubu", "23", "kinki", "27", "shikoku", "37", "okinawa", "47");
 
     private final ReactiveMongoTemplate mongo;
     private final JsonMapper json;

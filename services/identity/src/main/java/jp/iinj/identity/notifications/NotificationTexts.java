@@ -66,10 +66,16 @@ final class NotificationTexts {
                     "A case in your bureau was escalated: it was not accepted or first contact was not made in time, "
                             + "or no coordinator is available for it. Please review it in the portal and assign it if "
                             + "needed.")),
-            Map.entry("case-closed", new Text("IINJ: 案件が完了しました",
-                    "コーディネーターが案件を完了し、結果を記録しました。結果はマッチングでご覧いただけます。",
-                    "IINJ platform: your coordination case was closed",
-                    "The coordinator closed the case and recorded its outcome, which you can see on the match.")));
+            Map.entry("case-queued", new Text("IINJ: 担当者のいない案件があります",
+                    "管轄の案件に、担当できるコーディネーターがいません。ポータルの待ち行列で確認し、担当を割り当ててください。",
+                    "IINJ platform: a case in your bureau has no coordinator",
+                    "No coordinator is available for a case in your bureau. Please look at your bureau's queue in the "
+                            + "portal and assign it.")),
+            Map.entry("case-closed", new Text("IINJ: 担当案件が完了されました",
+                    "あなたが担当していた案件が、地域の担当機関または管理者によって完了されました。結果はポータルでご覧いただけます。",
+                    "IINJ platform: a case of yours was closed",
+                    "A case you coordinate was closed by its bureau's regional body or an administrator. You can see "
+                            + "its outcome in the portal.")));
 
     private NotificationTexts() {
     }

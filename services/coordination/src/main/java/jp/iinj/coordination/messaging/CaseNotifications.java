@@ -1,0 +1,82 @@
+package jp.iinj.coordination.messaging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import jp.iinj.contracts.notifications.NotificationRequestedV1;
+import jp.iinj.contracts.topics.TopicCatalogue;
+import jp.iinj.coordination.cases.CaseStatus;
+import jp.iinj.coordination.cases.CoordinationCase;
+import jp.iinj.coordination.notifications.CaseNotificationKind;
+import jp.iinj.eventing.cloudevents.EventRegion;
+import jp.iinj.eventing.outbox.OutboxEntry;
+import jp.iinj.eventing.outbox.OutboxEventFactory;
+
+/**
+ * Who is told what, as requests on {@code coordination.notifications.v1} in the same write as the change: identity
+ * mails them (it owns addresses and languages), this service's inbox keeps them for the portal. Recipients are a
+ * subject, a member or a bureau, never an address; the link is the case's page.
+ */
+@Component
+public class CaseNotifications {
+
+    /** The portal's page of a case. */
+    public static String linkTo(String caseId) {
+        return "/coordination/cases/" + caseId;
+    }
+
+    private final OutboxEventFactory events;
+
+    public CaseNotifications(OutboxEventFactory events) {
+        this.events = events;
+    }
+
+    /** A new case: both members hear a follow-up has begun. */
+    List<OutboxEntry> opened(CoordinationCase opened, String correlationId) {
+        return opened.memberIds().stream().map(memberId -> request(null, memberId, null,
+                CaseNotificationKind.CASE_OPENED, opened, correlationId)).toList();
+    }
+
+    /** The coordinator it was given to; or, when it waits in the queue, the regional bodies of its bureaus. */
+    List<OutboxEntry> assignedOrQueued(CoordinationCase current, String correlationId) {
+        if (current.status() == CaseStatus.ASSIGNED) {
+            return List.of(request(current.assignment().coordinatorSubject(), null, null,
+                    CaseNotificationKind.CASE_ASSIGNED, current, correlationId));
+        }
+        if (current.status() == CaseStatus.QUEUED && current.escalation() == null) {
+            return current.bureaus().stream().map(bureau -> request(null, null, bureau,
+                    CaseNotificationKind.CASE_QUEUED, current, correlationId)).toList();
+        }
+        return List.of();
+    }
+
+    /** The bureau the case was escalated to. */
+    List<OutboxEntry> escalated(CoordinationCase escalated, String correlationId) {
+        return List.of(request(null, null, escalated.escalation().bureau(), CaseNotificationKind.CASE_ESCALATED,
+                escalated, correlationId));
+    }
+
+    /** The coordinator, when someone else closed their case; members hear the outcome from business matching. */
+    List<OutboxEntry> closed(CoordinationCase closed, String correlationId) {
+        List<OutboxEntry> told = new ArrayList<>();
+        if (closed.assignment() != null
+                && !closed.assignment().coordinatorSubject().equals(closed.closing().closedBy())) {
+            told.add(request(closed.assignment().coordinatorSubject(), null, null, CaseNotificationKind.CASE_CLOSED,
+                    closed, correlationId));
+        }
+        return told;
+    }
+
+    private OutboxEntry request(String subject, String memberId, String bureau, CaseNotificationKind kind,
+                                CoordinationCase about, String correlationId) {
+        String id = UUID.randomUUID().toString();
+        Instant at = about.updatedAt();
+        var payload = new NotificationRequestedV1(id, memberId, bureau, subject, kind.code(), linkTo(about.id()), at);
+        return events.create(TopicCatalogue.COORDINATION_NOTIFICATION_REQUESTED_V1, id, payload, EventRegion.none(),
+                correlationId, at);
+    }
+}
