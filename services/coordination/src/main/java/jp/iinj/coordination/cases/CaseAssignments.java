@@ -47,17 +47,71 @@ public class CaseAssignments {
 
     /** The case assigned by the rules, or queued with the counted causes when nobody is eligible. */
     public Mono<CoordinationCase> assignOrQueue(CoordinationCase current, Instant at) {
-        CaseToAssign toAssign = current.toAssign();
-        return roster(toAssign.partyBureaus()).flatMap(roster -> {
-            AssignmentDecision decision = rules.assign(toAssign, roster.candidates());
-            if (decision instanceof AssignmentDecision.Assigned assigned) {
-                Coordinator chosen = roster.byId().get(assigned.coordinatorId());
-                return Mono.just(current.assignedTo(new CaseParts.Assignment(chosen.id(), chosen.subject(),
-                        chosen.name(), bureauOf(chosen, current), assigned.code().code(), assigned.reason(), at,
-                        null), dueDates));
+        return session(current.bureaus()).map(session -> session.assignOrQueue(current, at));
+    }
+
+    /**
+     * The active roster of all bureaus and its workload, read once, for many assignments in a row (the service-level
+     * sweep): each assignment made through it counts at once for the next, so a sweep reassigning thousands of cases
+     * reads the roster and the workload once instead of once per case.
+     */
+    public Mono<Session> sessionForAllBureaus() {
+        return session(null);
+    }
+
+    /** The active coordinators covering {@code bureaus} (null: all) with their open cases and last assignment. */
+    private Mono<Session> session(List<String> bureaus) {
+        Query active = Query.query(bureaus == null ? where("active").is(true)
+                : where("active").is(true).and("bureaus").in(bureaus));
+        return mongo.find(active, Coordinator.class).collectList().flatMap(coordinators -> {
+            if (coordinators.isEmpty()) {
+                return Mono.just(new Session(List.of(), Map.of(), Map.of()));
             }
-            return Mono.just(current.queued(decision.reason(), at, null));
+            List<String> ids = coordinators.stream().map(Coordinator::id).toList();
+            return Mono.zip(openCases(ids), lastAssigned(ids))
+                    .map(workload -> new Session(coordinators, workload.getT1(), workload.getT2()));
         });
+    }
+
+    /**
+     * A roster with its workload, kept current in memory as assignments are made through it. Not thread-safe: one
+     * caller at a time, as the sweep goes case by case. Counts may drift from the store when a write made with them
+     * loses a race; the next session reads them again.
+     */
+    public final class Session {
+
+        private final Map<String, Coordinator> byId;
+        private final Map<String, Integer> open;
+        private final Map<String, Instant> last;
+
+        private Session(List<Coordinator> coordinators, Map<String, Integer> open, Map<String, Instant> last) {
+            this.byId = coordinators.stream().collect(Collectors.toMap(Coordinator::id, Function.identity()));
+            this.open = new HashMap<>(open);
+            this.last = new HashMap<>(last);
+        }
+
+        /** The case assigned by the rules among the coordinators covering its bureaus, or queued. */
+        public CoordinationCase assignOrQueue(CoordinationCase current, Instant at) {
+            CaseToAssign toAssign = current.toAssign();
+            List<RosterCandidate> candidates = byId.values().stream()
+                    .filter(c -> c.bureaus().stream().anyMatch(toAssign.partyBureaus()::contains))
+                    .map(c -> c.asCandidate(open.getOrDefault(c.id(), 0), last.get(c.id())))
+                    .toList();
+            AssignmentDecision decision = rules.assign(toAssign, candidates);
+            if (decision instanceof AssignmentDecision.Assigned assigned) {
+                Coordinator chosen = byId.get(assigned.coordinatorId());
+                open.merge(chosen.id(), 1, Integer::sum);
+                last.put(chosen.id(), at);
+                return current.assignedTo(new CaseParts.Assignment(chosen.id(), chosen.subject(), chosen.name(),
+                        bureauOf(chosen, current), assigned.code().code(), assigned.reason(), at, null), dueDates);
+            }
+            return current.queued(decision.reason(), at, null);
+        }
+
+        /** The coordinator no longer has one of their open cases (it lapsed, or was declined). */
+        public void released(String coordinatorId) {
+            open.computeIfPresent(coordinatorId, (id, count) -> Math.max(0, count - 1));
+        }
     }
 
     /** The case given by hand to this coordinator. */
@@ -72,24 +126,6 @@ public class CaseAssignments {
     static String bureauOf(Coordinator coordinator, CoordinationCase found) {
         return found.bureaus().stream().filter(coordinator.bureaus()::contains).findFirst()
                 .orElse(found.bureaus().get(0));
-    }
-
-    private Mono<Roster> roster(List<String> bureaus) {
-        Query covering = Query.query(where("active").is(true).and("bureaus").in(bureaus));
-        return mongo.find(covering, Coordinator.class).collectList().flatMap(coordinators -> {
-            if (coordinators.isEmpty()) {
-                return Mono.just(new Roster(Map.of(), List.of()));
-            }
-            List<String> ids = coordinators.stream().map(Coordinator::id).toList();
-            return Mono.zip(openCases(ids), lastAssigned(ids)).map(workload -> {
-                List<RosterCandidate> candidates = coordinators.stream()
-                        .map(c -> c.asCandidate(workload.getT1().getOrDefault(c.id(), 0),
-                                workload.getT2().get(c.id())))
-                        .toList();
-                return new Roster(coordinators.stream()
-                        .collect(Collectors.toMap(Coordinator::id, Function.identity())), candidates);
-            });
-        });
     }
 
     /** Open cases per coordinator: assigned (not yet accepted) and accepted ones. */
@@ -111,8 +147,5 @@ public class CaseAssignments {
                 .filter(row -> row.get("last") instanceof Date)
                 .collectMap(row -> row.getString("_id"), row -> row.getDate("last").toInstant())
                 .map(HashMap::new);
-    }
-
-    private record Roster(Map<String, Coordinator> byId, List<RosterCandidate> candidates) {
     }
 }

@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
 public class ServiceLevelSweep {
 
     /** Cases read per query; the sweep pages through all that are due, by due date. */
-    static final int PAGE = 200;
+    static final int PAGE = 500;
     private static final Logger log = LoggerFactory.getLogger(ServiceLevelSweep.class);
 
     private final ReactiveMongoTemplate mongo;
@@ -87,8 +87,11 @@ public class ServiceLevelSweep {
     /** One pass over everything due at this instant: acceptances first, then first contacts. */
     public Mono<Result> sweep() {
         Instant now = clock.instant();
+        // the roster and its workload, read once, and only if some case lapsed: reassigning thousands of cases costs
+        // one read of the workload, not one per case
+        Mono<CaseAssignments.Session> roster = assignments.sessionForAllBureaus().cache();
         Flux<Result> lapses = each(where("status").is(CaseStatus.ASSIGNED).and("acceptanceDueAt").lt(now),
-                "acceptanceDueAt", now, this::lapse);
+                "acceptanceDueAt", now, (read, at) -> roster.flatMap(session -> lapse(read, at, session)));
         Flux<Result> escalations = each(where("status").is(CaseStatus.ACCEPTED)
                         .and("stagesReached.firstContactAt").is(null).and("escalation").is(null)
                         .and("firstContactDueAt").lt(now),
@@ -97,9 +100,12 @@ public class ServiceLevelSweep {
     }
 
     /** Not accepted in time: the next best coordinator, or the queue with an escalation. */
-    private Mono<Result> lapse(CoordinationCase read, Instant now) {
+    private Mono<Result> lapse(CoordinationCase read, Instant now, CaseAssignments.Session roster) {
         String correlationId = UUID.randomUUID().toString();
-        return Mono.defer(() -> assignments.assignOrQueue(read.acceptanceLapsed(now), now))
+        return Mono.fromCallable(() -> {
+                    roster.released(read.assignment().coordinatorId());
+                    return roster.assignOrQueue(read.acceptanceLapsed(now), now);
+                })
                 .map(next -> next.status() == CaseStatus.QUEUED && next.escalation() == null
                         ? next.escalated(EscalationReason.NOT_ACCEPTED_IN_TIME, now) : next)
                 .flatMap(next -> guarded(read, next, events.acceptanceLapsed(read, next, correlationId))
