@@ -55,12 +55,14 @@ class IdempotentEventListener implements MessageListener<String, byte[]> {
     public void onMessage(ConsumerRecord<String, byte[]> record) {
         EventMetadata metadata = KafkaBinaryMode.metadataOf(record);
         subscription.handlingOf(metadata.type()).ifPresentOrElse(
-                handling -> apply(handling, metadata, record.value()),
+                handling -> apply(handling, metadata, record.value(),
+                        new EventPosition(record.topic(), record.partition(), record.offset())),
                 () -> unhandled(metadata));
     }
 
-    private <P> void apply(EventSubscription.Handling<P> handling, EventMetadata metadata, byte[] data) {
-        ReceivedEvent<P> event = new ReceivedEvent<>(metadata, payload(handling, metadata, data), data);
+    private <P> void apply(EventSubscription.Handling<P> handling, EventMetadata metadata, byte[] data,
+                           EventPosition position) {
+        ReceivedEvent<P> event = new ReceivedEvent<>(metadata, payload(handling, metadata, data), data, position);
         if (metadata.correlationId() != null) {
             MDC.put(MDC_CORRELATION_ID, metadata.correlationId());
         }
