@@ -1,0 +1,88 @@
+package jp.iinj.eventfeeds.log;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import jp.iinj.eventing.cloudevents.EventMetadata;
+import jp.iinj.eventing.consumer.ReceivedEvent;
+import reactor.core.publisher.Mono;
+
+/**
+ * The log of every public event, in the order each partition gave them: what pulls, streams and deliveries read. One
+ * insert per event, idempotent by the event's id; its position is the order readers follow.
+ */
+@Service
+public class FeedLog {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    public FeedLog(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Logs an event as received; a second delivery of the same event (same id) is ignored. */
+    public Mono<FeedEvent> append(ReceivedEvent<byte[]> event) {
+        EventMetadata metadata = event.metadata();
+        FeedEvent logged = new FeedEvent(metadata.id(), event.position().topic(), event.position().partition(),
+                event.position().offset(), metadata.subject(), metadata.type(), metadata.source(), metadata.subject(),
+                metadata.time(), metadata.dataSchema(), "application/json", metadata.bureau(), metadata.prefecture(),
+                metadata.cluster(), event.data(), clock.instant());
+        return mongo.insert(logged).onErrorResume(DuplicateKeyException.class, already -> Mono.empty());
+    }
+
+    /**
+     * Up to {@code limit} events after {@code cursor} that {@code scope} may see, partition by partition in offset
+     * order, and the cursor after them.
+     */
+    public Mono<FeedPage> after(FeedCursor cursor, FeedScope scope, int limit) {
+        List<Criteria> criteria = new ArrayList<>();
+        scope.criteria().ifPresent(criteria::add);
+        positionAfter(cursor).ifPresent(criteria::add);
+        Query query = Query.query(criteria.isEmpty() ? new Criteria()
+                        : new Criteria().andOperator(criteria.toArray(Criteria[]::new)))
+                .with(Sort.by("topic", "partition", "offset")).limit(limit);
+        return mongo.find(query, FeedEvent.class).collectList().map(events -> {
+            FeedCursor next = cursor;
+            for (FeedEvent event : events) {
+                next = next.after(event);
+            }
+            return new FeedPage(events, next);
+        });
+    }
+
+    /** Events past the cursor's offset in the partitions it names, and every event of the partitions it does not. */
+    private static Optional<Criteria> positionAfter(FeedCursor cursor) {
+        if (cursor.lastOffsets().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Criteria> after = new ArrayList<>();
+        List<Criteria> named = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : cursor.lastOffsets().entrySet()) {
+            int colon = entry.getKey().lastIndexOf(':');
+            String topic = entry.getKey().substring(0, colon);
+            int partition = Integer.parseInt(entry.getKey().substring(colon + 1));
+            after.add(where("topic").is(topic).and("partition").is(partition).and("offset").gt(entry.getValue()));
+            named.add(where("topic").is(topic).and("partition").is(partition));
+        }
+        after.add(new Criteria().norOperator(named.toArray(Criteria[]::new)));
+        return Optional.of(new Criteria().orOperator(after.toArray(Criteria[]::new)));
+    }
+
+    /** A page of the log and where the next one starts. */
+    public record FeedPage(List<FeedEvent> events, FeedCursor next) {
+    }
+}
