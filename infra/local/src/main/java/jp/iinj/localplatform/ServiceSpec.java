@@ -20,6 +20,7 @@ record ServiceSpec(String name, int port, String apiPath) {
             new ServiceSpec("member-registry", 8101, "/v3/api-docs"),
             new ServiceSpec("business-matching", 8102, "/v3/api-docs"),
             new ServiceSpec("coordination", 8103, "/v3/api-docs"),
+            new ServiceSpec("event-feeds", 8104, "/v3/api-docs"),
             new ServiceSpec("portal", 8106, "/"),
             new ServiceSpec("gateway", 8100, "/swagger-ui.html"));
 

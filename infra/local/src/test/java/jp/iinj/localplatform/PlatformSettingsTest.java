@@ -19,8 +19,8 @@ class PlatformSettingsTest {
         assertThat(settings.kafkaControllerPort()).isEqualTo(19093);
         assertThat(settings.mongoPort()).isEqualTo(27117);
         // the issuer first, the front door last
-        assertThat(settings.services()).extracting(ServiceSpec::name).containsExactly("identity", "member-registry", "business-matching", "coordination", "portal", "gateway");
-        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 8101, 8102, 8103, 8106, 8100);
+        assertThat(settings.services()).extracting(ServiceSpec::name).containsExactly("identity", "member-registry", "business-matching", "coordination", "event-feeds", "portal", "gateway");
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 8101, 8102, 8103, 8104, 8106, 8100);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/home/dev/.iinj/local-platform"));
         assertThat(settings.serviceJavaOpts()).isEqualTo(PlatformSettings.DEFAULT_SERVICE_JAVA_OPTS);
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:19092");
@@ -40,7 +40,7 @@ class PlatformSettingsTest {
         assertThat(settings.kafkaPort()).isEqualTo(29092);
         assertThat(settings.kafkaControllerPort()).isEqualTo(29093);
         assertThat(settings.mongoPort()).isEqualTo(37017);
-        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 9101, 8102, 8103, 8106, 8100);
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 9101, 8102, 8103, 8104, 8106, 8100);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/var/tmp/iinj"));
         assertThat(settings.serviceJavaOpts()).containsExactly("-Xmx1g", "-XX:+UseG1GC");
     }
@@ -61,7 +61,7 @@ class PlatformSettingsTest {
                 properties("iinj.kafka.port", "39092", "iinj.member-registry.port", "7101"));
 
         assertThat(settings.kafkaPort()).isEqualTo(39092);
-        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 7101, 8102, 8103, 8106, 8100);
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8105, 7101, 8102, 8103, 8104, 8106, 8100);
     }
 
     @Test
@@ -118,6 +118,7 @@ class PlatformSettingsTest {
                 org.assertj.core.groups.Tuple.tuple("IINJ_MEMBER_REGISTRY_URL", "http://localhost:8101"),
                 org.assertj.core.groups.Tuple.tuple("IINJ_BUSINESS_MATCHING_URL", "http://localhost:8102"),
                 org.assertj.core.groups.Tuple.tuple("IINJ_COORDINATION_URL", "http://localhost:8103"),
+                org.assertj.core.groups.Tuple.tuple("IINJ_EVENT_FEEDS_URL", "http://localhost:8104"),
                 org.assertj.core.groups.Tuple.tuple("IINJ_PORTAL_URL", "http://localhost:8106"),
                 org.assertj.core.groups.Tuple.tuple("IINJ_GATEWAY_URL", "http://localhost:9100"));
     }
@@ -130,7 +131,7 @@ class PlatformSettingsTest {
 
         assertThat(settings.embeddedKafka()).isFalse();
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("kafka1:9092,kafka2:9092");
-        assertThat(settings.ownPorts()).extracting(PlatformSettings.PortUse::user).containsExactly("MongoDB", "identity", "member-registry", "business-matching", "coordination", "portal", "gateway");
+        assertThat(settings.ownPorts()).extracting(PlatformSettings.PortUse::user).containsExactly("MongoDB", "identity", "member-registry", "business-matching", "coordination", "event-feeds", "portal", "gateway");
     }
 
     @Test

@@ -51,8 +51,8 @@ public final class RunningPlatform implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     /** the launcher's own stop: services 20 s, then Kafka and MongoDB */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> SERVICES = List.of("identity", "member-registry", "business-matching", "coordination", "portal",
-            "gateway");
+    private static final List<String> SERVICES = List.of("identity", "member-registry", "business-matching", "coordination",
+            "event-feeds", "portal", "gateway");
     private static final int LOG_LINES_SHOWN = 60;
 
     private static RunningPlatform instance;
@@ -149,7 +149,7 @@ public final class RunningPlatform implements AutoCloseable {
         Path data = freshDataDirectory();
         Path log = data.resolve("launcher-output.log");
         Map<String, Integer> ports = freePorts("kafka", "kafka.controller", "mongodb", "identity", "member-registry", "business-matching",
-                "coordination", "portal", "gateway");
+                "coordination", "event-feeds", "portal", "gateway");
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -164,6 +164,7 @@ public final class RunningPlatform implements AutoCloseable {
         command.add("-Diinj.portal.port=" + ports.get("portal"));
         command.add("-Diinj.business-matching.port=" + ports.get("business-matching"));
         command.add("-Diinj.coordination.port=" + ports.get("coordination"));
+        command.add("-Diinj.event-feeds.port=" + ports.get("event-feeds"));
         // the test JVM's classpath holds iinj-local-platform and its runtime dependencies (the broker's too)
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

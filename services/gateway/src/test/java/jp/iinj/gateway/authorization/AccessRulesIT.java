@@ -51,6 +51,12 @@ class AccessRulesIT extends GatewayTestSupport {
                 arguments(HttpMethod.GET, "/api/members/imports/3f0c", NONE, 401),
                 arguments(HttpMethod.GET, "/api/members/imports/3f0c", "MEMBER", 403),
                 arguments(HttpMethod.GET, "/api/members/imports/3f0c", "REGIONAL_BODY", 200),
+                // feeds: regional bodies (their machine clients too) and administrators; the service scopes by bureau
+                arguments(HttpMethod.GET, "/api/feeds/events", NONE, 401),
+                arguments(HttpMethod.GET, "/api/feeds/events", "MEMBER", 403),
+                arguments(HttpMethod.GET, "/api/feeds/events", "COORDINATOR", 403),
+                arguments(HttpMethod.GET, "/api/feeds/events", "REGIONAL_BODY", 200),
+                arguments(HttpMethod.GET, "/api/feeds/events", "ADMIN", 200),
                 arguments(HttpMethod.GET, "/login", NONE, 200),
                 arguments(HttpMethod.POST, "/login", NONE, 200),
                 arguments(HttpMethod.POST, "/oauth2/token", NONE, 200),

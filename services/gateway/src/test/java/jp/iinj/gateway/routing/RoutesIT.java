@@ -81,6 +81,9 @@ class RoutesIT extends GatewayTestSupport {
                         COORDINATION, "/api/coordination/cases/c-1/acceptance"),
                 new RouteCase("coordination-api-docs", HttpMethod.GET, "/api-docs/coordination",
                         COORDINATION, "/v3/api-docs"),
+                new RouteCase("event-feeds", HttpMethod.GET, "/api/feeds/events", EVENT_FEEDS, "/api/feeds/events"),
+                new RouteCase("event-feeds-api-docs", HttpMethod.GET, "/api-docs/event-feeds",
+                        EVENT_FEEDS, "/v3/api-docs"),
                 new RouteCase("portal", HttpMethod.GET, "/", PORTAL, "/"),
                 new RouteCase("portal", HttpMethod.GET, "/assets/portal.css", PORTAL, "/assets/portal.css"),
                 new RouteCase("portal", HttpMethod.GET, "/callback", PORTAL, "/callback"),
@@ -149,17 +152,6 @@ class RoutesIT extends GatewayTestSupport {
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.instance").isEqualTo("/api/nothing-here")
                 .jsonPath("$.correlationId").isNotEmpty();
-    }
-
-    @Test
-    void futureServicesHaveNoRouteYet() {
-        for (String path : List.of("/api/feeds/subscriptions")) {
-            client().get().uri(path)
-                    .header(HttpHeaders.AUTHORIZATION, bearer(token("routes-user", "MEMBER")))
-                    .exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().doesNotExist(ROUTE_HEADER);
-        }
     }
 
     @Test

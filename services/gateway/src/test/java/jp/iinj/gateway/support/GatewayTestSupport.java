@@ -41,6 +41,7 @@ public abstract class GatewayTestSupport {
     protected static final FakeService PORTAL = FakeService.start("portal");
     protected static final FakeService BUSINESS_MATCHING = FakeService.start("business-matching");
     protected static final FakeService COORDINATION = FakeService.start("coordination");
+    protected static final FakeService EVENT_FEEDS = FakeService.start("event-feeds");
 
     static {
         IDENTITY.answer("/oauth2/jwks", ISSUER.jwks());
@@ -56,6 +57,7 @@ public abstract class GatewayTestSupport {
         registry.add("iinj.gateway.services.portal", PORTAL::url);
         registry.add("iinj.gateway.services.business-matching", BUSINESS_MATCHING::url);
         registry.add("iinj.gateway.services.coordination", COORDINATION::url);
+        registry.add("iinj.gateway.services.event-feeds", EVENT_FEEDS::url);
     }
 
     protected WebTestClient client() {
