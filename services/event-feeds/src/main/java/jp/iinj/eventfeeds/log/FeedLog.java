@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -62,6 +64,21 @@ public class FeedLog {
             }
             return new FeedPage(events, next);
         });
+    }
+
+    /**
+     * The cursor after the last event logged so far, for a reader that wants only what happens from now on. Every
+     * partition's last offset, whatever the scope: a cursor is a position, the scope filters what is read after it.
+     */
+    public Mono<FeedCursor> end(FeedScope scope) {
+        var lastOffsets = Aggregation.newAggregation(
+                Aggregation.group("topic", "partition").max("offset").as("offset"));
+        return mongo.aggregate(lastOffsets, FeedEvent.COLLECTION, Document.class)
+                .collectMap(row -> {
+                    Document id = row.get("_id", Document.class);
+                    return FeedCursor.partitionOf(id.getString("topic"), ((Number) id.get("partition")).intValue());
+                }, row -> ((Number) row.get("offset")).longValue())
+                .map(FeedCursor::new);
     }
 
     /** Events past the cursor's offset in the partitions it names, and every event of the partitions it does not. */
