@@ -260,6 +260,7 @@ public class CaseActions {
             return Mono.defer(() -> change.apply(current))
                     .flatMap(next -> store.update(next, where("revision").is(current.revision()),
                             emitted.apply(current, next)))
+                    .doOnSuccess(changed -> assignments.forgetRecentWorkload())
                     .onErrorMap(OptimisticLockingFailureException.class, changed -> new ConflictException(
                             "case " + caseId + " changed meanwhile; read it again", changed));
         });

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.matc
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,7 @@ import jp.iinj.coordination.assignment.AssignmentRules;
 import jp.iinj.coordination.assignment.CaseToAssign;
 import jp.iinj.coordination.assignment.RosterCandidate;
 import jp.iinj.coordination.roster.Coordinator;
+import jp.iinj.coordination.roster.RosterChanged;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,10 +42,41 @@ public class CaseAssignments {
     private final AssignmentRules rules;
     private final DueDates dueDates;
 
+    /** How long a copy of the roster and its workload serves new cases. */
+    static final Duration RECENT = Duration.ofSeconds(5);
+
+    private volatile Recent recent;
+
+    private record Recent(Session session, Instant loadedAt) {
+    }
+
     public CaseAssignments(ReactiveMongoTemplate mongo, AssignmentRules rules, DueDates dueDates) {
         this.mongo = mongo;
         this.rules = rules;
         this.dueDates = dueDates;
+    }
+
+    /**
+     * A new case assigned by the rules, or queued: like {@link #assignOrQueue}, but with the roster and workload read
+     * at most {@link #RECENT} ago by this instance, counting every assignment made since. A burst of agreed matches
+     * then reads them once every few seconds instead of twice per case. Any change of the roster or of a case made
+     * here forgets the copy at once; changes made by other instances are seen when it expires.
+     */
+    public Mono<CoordinationCase> assignOrQueueNew(CoordinationCase opened, Instant at) {
+        Recent copy = recent;
+        Mono<Session> session = copy != null && copy.loadedAt().plus(RECENT).isAfter(at) ? Mono.just(copy.session())
+                : sessionForAllBureaus().doOnNext(loaded -> recent = new Recent(loaded, at));
+        return session.map(current -> {
+            synchronized (current) {
+                return current.assignOrQueue(opened, at);
+            }
+        });
+    }
+
+    /** The roster or a case changed here: the next new case reads them again. */
+    @EventListener(RosterChanged.class)
+    public void forgetRecentWorkload() {
+        recent = null;
     }
 
     /** The case assigned by the rules, or queued with the counted causes when nobody is eligible. */

@@ -64,7 +64,7 @@ public class CaseOpening {
         CoordinationCase opened = CoordinationCase.opened(UUID.randomUUID().toString(), agreed.matchId(),
                 agreed.interestId(), party(agreed.owner()), party(agreed.interested()),
                 agreed.technologyFields() == null ? List.of() : agreed.technologyFields(), agreed.agreedAt(), now);
-        return assignments.assignOrQueue(opened, now)
+        return assignments.assignOrQueueNew(opened, now)
                 .flatMap(assigned -> store.insert(assigned, events.opened(assigned, correlationId)))
                 .doOnNext(stored -> log.info("case {} opened for match {}: {}", stored.id(), stored.matchId(),
                         stored.status()))

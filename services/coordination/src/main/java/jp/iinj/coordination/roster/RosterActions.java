@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -34,9 +35,12 @@ public class RosterActions {
 
     private final ReactiveMongoTemplate mongo;
     private final AggregateStore store;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
-    public RosterActions(ReactiveMongoTemplate mongo, AggregateStore store, Clock clock) {
+    public RosterActions(ReactiveMongoTemplate mongo, AggregateStore store, ApplicationEventPublisher published,
+                         Clock clock) {
+        this.published = published;
         this.mongo = mongo;
         this.store = store;
         this.clock = clock;
@@ -86,6 +90,7 @@ public class RosterActions {
         Coordinator coordinator = Coordinator.rostered(UUID.randomUUID().toString(), request.subject(), entry,
                 caller.subject(), clock.instant());
         return store.insert(coordinator, List.of())
+                .doOnNext(added -> published.publishEvent(new RosterChanged(added.id())))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> ConflictException.because(
                         "coordinator-already-rostered", "subject " + request.subject() + " is already on the roster; "
                                 + "change or reactivate that entry"));
@@ -130,6 +135,7 @@ public class RosterActions {
                 return Mono.error(refused);
             }
             return store.update(next, where("revision").is(current.revision()), List.of())
+                    .doOnNext(changed -> published.publishEvent(new RosterChanged(changed.id())))
                     .onErrorMap(OptimisticLockingFailureException.class, changed -> new ConflictException(
                             "coordinator " + coordinatorId + " changed meanwhile; read it again", changed));
         });

@@ -96,7 +96,12 @@ public class ServiceLevelSweep {
                         .and("stagesReached.firstContactAt").is(null).and("escalation").is(null)
                         .and("firstContactDueAt").lt(now),
                 "firstContactDueAt", now, this::escalate);
-        return lapses.concatWith(escalations).reduce(NOTHING, Result::plus);
+        return lapses.concatWith(escalations).reduce(NOTHING, Result::plus)
+                .doOnNext(done -> {
+                    if (done.reassigned() + done.queued() > 0) {
+                        assignments.forgetRecentWorkload();
+                    }
+                });
     }
 
     /** Not accepted in time: the next best coordinator, or the queue with an escalation. */
