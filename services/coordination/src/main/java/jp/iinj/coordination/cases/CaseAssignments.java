@@ -15,17 +15,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import jp.iinj.contracts.calendar.DateNotCoveredException;
 import jp.iinj.coordination.assignment.AssignmentDecision;
+import jp.iinj.coordination.assignment.AssignmentReason;
 import jp.iinj.coordination.assignment.AssignmentRules;
 import jp.iinj.coordination.assignment.CaseToAssign;
 import jp.iinj.coordination.assignment.RosterCandidate;
 import jp.iinj.coordination.roster.Coordinator;
 import jp.iinj.coordination.roster.RosterChanged;
+import jp.iinj.httpapi.core.problems.ConflictException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,6 +46,13 @@ public class CaseAssignments {
     private final ReactiveMongoTemplate mongo;
     private final AssignmentRules rules;
     private final DueDates dueDates;
+
+    private static final Logger log = LoggerFactory.getLogger(CaseAssignments.class);
+
+    /** Why a case waits when its due dates fall past the public-holiday list (extended each February). */
+    static final AssignmentReason NO_DUE_DATES = new AssignmentReason(
+            "祝日一覧が期限日をまだ含まないため、期限を計算できません。担当を手動で割り当ててください。",
+            "Its due dates fall past the public-holiday list, so they cannot be computed; assign it by hand.");
 
     /** How long a copy of the roster and its workload serves new cases. */
     static final Duration RECENT = Duration.ofSeconds(5);
@@ -107,6 +119,11 @@ public class CaseAssignments {
         });
     }
 
+    /** A session over this roster and workload, as if read from the store (for tests of the rules' use). */
+    Session sessionOf(List<Coordinator> coordinators, Map<String, Integer> open, Map<String, Instant> last) {
+        return new Session(coordinators, open, last);
+    }
+
     /**
      * A roster with its workload, kept current in memory as assignments are made through it. Not thread-safe: one
      * caller at a time, as the sweep goes case by case. Counts may drift from the store when a write made with them
@@ -134,12 +151,26 @@ public class CaseAssignments {
             AssignmentDecision decision = rules.assign(toAssign, candidates);
             if (decision instanceof AssignmentDecision.Assigned assigned) {
                 Coordinator chosen = byId.get(assigned.coordinatorId());
+                CoordinationCase given;
+                try {
+                    given = current.assignedTo(new CaseParts.Assignment(chosen.id(), chosen.subject(), chosen.name(),
+                            bureauOf(chosen, current), assigned.code().code(), assigned.reason(), at, null), dueDates);
+                } catch (DateNotCoveredException beyondTheHolidayList) {
+                    // no due date can be computed: rather than fail for ever, the bureau takes it by hand
+                    log.error("Case {}: {}; queued for its bureau instead", current.id(),
+                            beyondTheHolidayList.getMessage());
+                    return current.queued(NO_DUE_DATES, at, null);
+                }
                 open.merge(chosen.id(), 1, Integer::sum);
                 last.put(chosen.id(), at);
-                return current.assignedTo(new CaseParts.Assignment(chosen.id(), chosen.subject(), chosen.name(),
-                        bureauOf(chosen, current), assigned.code().code(), assigned.reason(), at, null), dueDates);
+                return given;
             }
             return current.queued(decision.reason(), at, null);
+        }
+
+        /** Open cases counted for this coordinator now. */
+        int openCasesOf(String coordinatorId) {
+            return open.getOrDefault(coordinatorId, 0);
         }
 
         /** The coordinator no longer has one of their open cases (it lapsed, or was declined). */
@@ -150,10 +181,14 @@ public class CaseAssignments {
 
     /** The case given by hand to this coordinator. */
     public CoordinationCase assignByHand(CoordinationCase current, Coordinator chosen,
-                                         jp.iinj.coordination.assignment.AssignmentReason reason, String by,
+                                         AssignmentReason reason, String by,
                                          Instant at) {
-        return current.assignedTo(new CaseParts.Assignment(chosen.id(), chosen.subject(), chosen.name(),
-                bureauOf(chosen, current), CaseParts.Assignment.MANUAL, reason, at, by), dueDates);
+        try {
+            return current.assignedTo(new CaseParts.Assignment(chosen.id(), chosen.subject(), chosen.name(),
+                    bureauOf(chosen, current), CaseParts.Assignment.MANUAL, reason, at, by), dueDates);
+        } catch (DateNotCoveredException beyondTheHolidayList) {
+            throw ConflictException.because("due-dates-not-computable", NO_DUE_DATES.en());
+        }
     }
 
     /** The first of the parties' bureaus the coordinator covers. */

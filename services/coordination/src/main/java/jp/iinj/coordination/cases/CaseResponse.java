@@ -78,7 +78,7 @@ public record CaseResponse(
                 found.acceptanceDueAt(), found.firstContactDueAt(), found.nextDueAt(), found.overdueAt(now),
                 found.acceptedAt(), found.stagesReached(), closing, internals ? found.declinations() : null,
                 internals ? found.notes() : null, found.escalation() == null ? null : found.escalation().escalatedAt(),
-                found.escalation(), found.agreedAt(), found.openedAt(),
+                internals ? found.escalation() : null, found.agreedAt(), found.openedAt(),
                 found.updatedAt(), found.revision());
     }
 

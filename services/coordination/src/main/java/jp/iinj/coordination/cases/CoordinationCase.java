@@ -31,7 +31,8 @@ import jp.iinj.httpapi.core.problems.ConflictException;
 @CompoundIndex(name = "coordinator_open", def = "{'assignment.coordinatorId': 1, 'open': 1}")
 @CompoundIndex(name = "bureau_status", def = "{'bureaus': 1, 'status': 1}")
 @CompoundIndex(name = "acceptance_due", def = "{'status': 1, 'acceptanceDueAt': 1}")
-@CompoundIndex(name = "first_contact_due", def = "{'status': 1, 'firstContactDueAt': 1}")
+@CompoundIndex(name = "first_contact_due",
+        def = "{'status': 1, 'stagesReached.firstContactAt': 1, 'escalation': 1, 'firstContactDueAt': 1}")
 public record CoordinationCase(
         @Id String id,
         @Indexed(unique = true) String matchId,
@@ -135,7 +136,7 @@ public record CoordinationCase(
         List<CaseParts.Lapse> lapsed = new ArrayList<>(lapses);
         lapsed.add(new CaseParts.Lapse(assignment.coordinatorId(), acceptanceDueAt, at));
         return new CoordinationCase(id, matchId, interestId, owner, interested, technologyFields, bureaus, memberIds,
-                status, true, assignment, null, declinations, lapsed, acceptanceDueAt, firstContactDueAt, null, null,
+                status, true, assignment, null, declinations, lapsed, acceptanceDueAt, firstContactDueAt, null, stage,
                 stagesReached, null, notes, escalation, agreedAt, openedAt, at, revision);
     }
 
@@ -178,7 +179,7 @@ public record CoordinationCase(
         List<CaseParts.Declination> declined = new ArrayList<>(declinations);
         declined.add(new CaseParts.Declination(assignment.coordinatorId(), reason, note, at));
         return new CoordinationCase(id, matchId, interestId, owner, interested, technologyFields, bureaus, memberIds,
-                status, true, assignment, null, declined, lapses, acceptanceDueAt, firstContactDueAt, null, null,
+                status, true, assignment, null, declined, lapses, acceptanceDueAt, firstContactDueAt, null, stage,
                 stagesReached, null, notes, escalation, agreedAt, openedAt, at, revision);
     }
 

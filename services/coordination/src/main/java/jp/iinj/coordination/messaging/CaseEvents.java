@@ -101,6 +101,7 @@ public class CaseEvents {
         }
         emitted.add(assignedOrQueued(after, correlationId));
         emitted.addAll(notifications.assignedOrQueued(after, correlationId));
+        emitted.addAll(notifications.lapsed(before, correlationId));
         if (after.escalation() != null && before.escalation() == null) {
             emitted.addAll(escalated(after, correlationId));
         }

@@ -54,10 +54,25 @@ public class CaseNotifications {
         return List.of();
     }
 
-    /** The bureau the case was escalated to. */
+    /**
+     * The regional bodies of every bureau of the case (both parties' bureaus see it in their lists), and, when the
+     * case stays with its coordinator (no first contact in time), that coordinator.
+     */
     List<OutboxEntry> escalated(CoordinationCase escalated, String correlationId) {
-        return List.of(request(null, null, escalated.escalation().bureau(), CaseNotificationKind.CASE_ESCALATED,
-                escalated, correlationId));
+        List<OutboxEntry> told = new ArrayList<>();
+        escalated.bureaus().forEach(bureau -> told.add(request(null, null, bureau,
+                CaseNotificationKind.CASE_ESCALATED, escalated, correlationId)));
+        if (escalated.status() == CaseStatus.ACCEPTED && escalated.assignment() != null) {
+            told.add(request(escalated.assignment().coordinatorSubject(), null, null,
+                    CaseNotificationKind.CASE_OVERDUE, escalated, correlationId));
+        }
+        return told;
+    }
+
+    /** The coordinator who let the case lapse: it is no longer theirs. */
+    List<OutboxEntry> lapsed(CoordinationCase before, String correlationId) {
+        return List.of(request(before.assignment().coordinatorSubject(), null, null,
+                CaseNotificationKind.CASE_REASSIGNED, before, correlationId));
     }
 
     /** The coordinator, when someone else closed their case; members hear the outcome from business matching. */

@@ -12,8 +12,12 @@ public enum CaseNotificationKind {
     CASE_OPENED("case-opened"),
     /** To the regional bodies of the case's bureaus: nobody can take it; it waits in their queue. */
     CASE_QUEUED("case-queued"),
-    /** To the regional body of the bureau that owns the case: a service level was missed. */
+    /** To the regional bodies of the case's bureaus: a service level was missed. */
     CASE_ESCALATED("case-escalated"),
+    /** To the coordinator whose accepted case was escalated for want of first contact: it is still theirs. */
+    CASE_OVERDUE("case-overdue"),
+    /** To the coordinator who did not accept in time: the case went to someone else (or to the queue). */
+    CASE_REASSIGNED("case-reassigned"),
     /** To the coordinator, when someone else (the regional body, an administrator) closed their case. */
     CASE_CLOSED("case-closed");
 

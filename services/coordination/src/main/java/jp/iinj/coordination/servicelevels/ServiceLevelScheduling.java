@@ -1,5 +1,7 @@
 package jp.iinj.coordination.servicelevels;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,6 +23,8 @@ class ServiceLevelScheduling {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceLevelScheduling.class);
 
+    static final Duration LONGEST_SWEEP = Duration.ofMinutes(30);
+
     private final ServiceLevelSweep sweep;
 
     ServiceLevelScheduling(ServiceLevelSweep sweep) {
@@ -29,7 +33,8 @@ class ServiceLevelScheduling {
 
     @Scheduled(fixedDelayString = "${iinj.coordination.service-levels.sweep-interval:1m}", initialDelayString = "30s")
     void onSchedule() {
-        ServiceLevelSweep.Result result = sweep.sweep().onErrorResume(failure -> {
+        // bounded: a store call that never answers must not stop every later sweep on this scheduler thread
+        ServiceLevelSweep.Result result = sweep.sweep().timeout(LONGEST_SWEEP).onErrorResume(failure -> {
             log.warn("The service-level sweep failed; it runs again at the next interval", failure);
             return Mono.empty();
         }).block();

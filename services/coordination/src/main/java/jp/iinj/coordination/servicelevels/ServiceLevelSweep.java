@@ -144,15 +144,30 @@ public class ServiceLevelSweep {
         return page(due, dueField, null)
                 .expand(page -> page.size() < PAGE ? Mono.empty()
                         : page(due, dueField, page.get(page.size() - 1)))
-                .concatMap(page -> Flux.fromIterable(page)
-                        .concatMap(found -> handle.apply(found, now)
-                                .onErrorResume(OptimisticLockingFailureException.class, raced -> Mono.just(SKIPPED))
-                                .onErrorResume(ConflictException.class, raced -> Mono.just(SKIPPED))
-                                .onErrorResume(failure -> {
-                                    log.warn("Service-level check of case {} failed; it is due again at the next "
-                                            + "sweep", found.id(), failure);
-                                    return Mono.just(SKIPPED);
-                                })));
+                .concatMap(page -> Flux.fromIterable(page).concatMap(found -> guardedly(found, now, handle)));
+    }
+
+    /**
+     * One due case acted on as the sweep does, from a copy read earlier: how two instances that read the same case
+     * race (the tests use it to force the interleaving).
+     */
+    Mono<Result> actOn(CoordinationCase read, Instant now) {
+        return guardedly(read, now, read.status() == CaseStatus.ASSIGNED
+                ? (found, at) -> assignments.sessionForAllBureaus().flatMap(session -> lapse(found, at, session))
+                : this::escalate);
+    }
+
+    /** A case that raced (changed by a person or another instance) or failed is skipped and counted. */
+    private Mono<Result> guardedly(CoordinationCase found, Instant now,
+                                   BiFunction<CoordinationCase, Instant, Mono<Result>> handle) {
+        return handle.apply(found, now)
+                .onErrorResume(OptimisticLockingFailureException.class, raced -> Mono.just(SKIPPED))
+                .onErrorResume(ConflictException.class, raced -> Mono.just(SKIPPED))
+                .onErrorResume(failure -> {
+                    log.warn("Service-level check of case {} failed; it is due again at the next sweep", found.id(),
+                            failure);
+                    return Mono.just(SKIPPED);
+                });
     }
 
     /** The next page after {@code last} (by due date, then id), so that skipped cases are not read again. */

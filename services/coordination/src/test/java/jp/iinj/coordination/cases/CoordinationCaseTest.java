@@ -143,6 +143,13 @@ class CoordinationCaseTest {
         assertThat(moved.status()).isEqualTo(CaseStatus.ASSIGNED);
         assertThat(moved.stage()).isEqualTo(CaseStage.FIRST_CONTACT);
         assertThat(moved.accepted(T0.plusSeconds(3)).nextDueAt()).isNull();
+        // declined or let lapse by the new coordinator, it keeps its stage for the next one: stages only go forward
+        assertThat(moved.declined(DeclineReason.NO_CAPACITY, null, T0.plusSeconds(4)).stage())
+                .isEqualTo(CaseStage.FIRST_CONTACT);
+        CoordinationCase lapsed = moved.acceptanceLapsed(T0.plus(Duration.ofDays(5)));
+        assertThat(lapsed.stage()).isEqualTo(CaseStage.FIRST_CONTACT);
+        assertThatThrownBy(() -> lapsed.assignedTo(to("c-4", T0.plus(Duration.ofDays(5))), DUE).accepted(T0)
+                .reached(CaseStage.FIRST_CONTACT, T0)).isInstanceOf(ConflictException.class);
     }
 
     @Test

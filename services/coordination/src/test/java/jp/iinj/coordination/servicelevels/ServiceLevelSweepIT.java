@@ -157,6 +157,8 @@ class ServiceLevelSweepIT {
                 .contains(first).contains(reassigned.assignment().coordinatorId());
         EVENTS.probe().awaitRecord(record -> notification(record, "case-assigned",
                 reassigned.assignment().coordinatorSubject(), opened.id()), WAIT);
+        EVENTS.probe().awaitRecord(record -> notification(record, "case-reassigned",
+                opened.assignment().coordinatorSubject(), opened.id()), WAIT);
 
         // nobody left who has not let it lapse: the bureau's queue, escalated, and the bureau is told
         instanceAt(tokyo("2026-09-30T00:00:01")).sweep().block();
@@ -234,6 +236,8 @@ class ServiceLevelSweepIT {
                     && is(record, TopicCatalogue.CASE_ESCALATED_V1), WAIT);
             EVENTS.probe().awaitRecord(record -> notification(record, "case-escalated", "shikoku", escalated.id()),
                     WAIT);
+            // the coordinator keeps it, and hears it is overdue
+            EVENTS.probe().awaitRecord(record -> notification(record, "case-overdue", subject, escalated.id()), WAIT);
         }
         EVENTS.probe().assertNoMoreRecords(record -> is(record, TopicCatalogue.CASE_ESCALATED_V1)
                 && cases.stream().anyMatch(c -> c.id().equals(record.key())), Duration.ofSeconds(2));
@@ -247,6 +251,42 @@ class ServiceLevelSweepIT {
         client.post().uri(CASES + "/{id}/stage", early.id()).headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"stage\":\"FIRST_CONTACT\"}")
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void twoInstancesThatReadTheSameDueCaseActOnItOnce() {
+        emptyRosterOf("hokkaido");
+        String subject = TestRoster.newSubject();
+        roster.addedWithExpertise(subject, "北海 五郎", List.of("energy"), 10, "hokkaido");
+        CoordinationCase notAccepted = matches.opened(TestMatches.match("hokkaido", "hokkaido", List.of("energy")));
+        CoordinationCase noContact = matches.opened(TestMatches.match("hokkaido", "hokkaido", List.of("energy")));
+        client.post().uri(CASES + "/{id}/acceptance", noContact.id())
+                .headers(h -> h.setBearerAuth(coordinator(subject, "hokkaido"))).exchange().expectStatus().isOk();
+        assignedAt(notAccepted, tokyo("2026-09-01T10:00"));
+        assignedAt(noContact, tokyo("2026-09-01T10:00"));
+        Instant now = tokyo("2026-09-30T10:00");
+
+        for (CoordinationCase due : List.of(notAccepted, noContact)) {
+            // both instances read the same copy before either writes; the second write misses its revision
+            CoordinationCase read = stored(due.id());
+            ServiceLevelSweep.Result first = instanceAt(now).actOn(read, now).block();
+            ServiceLevelSweep.Result second = instanceAt(now).actOn(read, now).block();
+            assertThat(first.changed()).as(due.id()).isEqualTo(1);
+            assertThat(second.changed()).as(due.id()).isZero();
+            assertThat(second.skipped()).as(due.id()).isEqualTo(1);
+        }
+        EVENTS.probe().awaitRecord(record -> noContact.id().equals(record.key())
+                && is(record, TopicCatalogue.CASE_ESCALATED_V1), WAIT);
+        EVENTS.probe().awaitRecord(record -> notAccepted.id().equals(record.key())
+                && is(record, TopicCatalogue.CASE_QUEUED_V1), WAIT);
+        EVENTS.probe().awaitRecord(record -> notAccepted.id().equals(record.key())
+                && is(record, TopicCatalogue.CASE_ESCALATED_V1), WAIT);
+        EVENTS.probe().assertNoMoreRecords(record -> (noContact.id().equals(record.key())
+                || notAccepted.id().equals(record.key())) && is(record, TopicCatalogue.CASE_ESCALATED_V1),
+                Duration.ofSeconds(2));
+        assertThat(count(noContact.id(), TopicCatalogue.CASE_ESCALATED_V1)).isEqualTo(1);
+        assertThat(count(notAccepted.id(), TopicCatalogue.CASE_ESCALATED_V1)).isEqualTo(1);
+        assertThat(count(notAccepted.id(), TopicCatalogue.CASE_QUEUED_V1)).isEqualTo(1);
     }
 
     @Test

@@ -71,6 +71,16 @@ final class NotificationTexts {
                     "IINJ platform: a case in your bureau has no coordinator",
                     "No coordinator is available for a case in your bureau. Please look at your bureau's queue in the "
                             + "portal and assign it.")),
+            Map.entry("case-overdue", new Text("IINJ: 初回連絡の期限を過ぎた案件があります",
+                    "担当案件の初回連絡が期限までに記録されなかったため、地域の担当機関に報告されました。案件は引き続きあなたの担当です。",
+                    "IINJ platform: first contact on a case of yours is overdue",
+                    "First contact on a case you coordinate was not recorded in time, so its bureau has been told. "
+                            + "The case is still yours.")),
+            Map.entry("case-reassigned", new Text("IINJ: 案件が他のコーディネーターに移りました",
+                    "期限までに受諾されなかったため、案件は他のコーディネーター（または地域の待ち行列）に移りました。",
+                    "IINJ platform: a case went to another coordinator",
+                    "A case assigned to you was not accepted in time, so it went to another coordinator (or to its "
+                            + "bureau's queue).")),
             Map.entry("case-closed", new Text("IINJ: 担当案件が完了されました",
                     "あなたが担当していた案件が、地域の担当機関または管理者によって完了されました。結果はポータルでご覧いただけます。",
                     "IINJ platform: a case of yours was closed",

@@ -59,7 +59,8 @@ class NotificationRequestRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"match-proposed", "interest-expressed", "interest-accepted", "interest-declined",
             "interest-expiring", "interest-expired", "match-outcome-recorded",
-            "case-assigned", "case-opened", "case-queued", "case-escalated", "case-closed"})
+            "case-assigned", "case-opened", "case-queued", "case-escalated", "case-overdue", "case-reassigned",
+            "case-closed"})
     void everyKindBusinessMatchingOrCoordinationSendsHasItsOwnWordingInBothLanguages(String kind) {
         assertThat(NotificationTexts.known(kind)).isTrue();
         NotificationTexts.Text text = NotificationTexts.of(kind);
