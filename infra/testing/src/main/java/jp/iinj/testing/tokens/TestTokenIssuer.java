@@ -165,6 +165,13 @@ public final class TestTokenIssuer implements AutoCloseable {
             return this;
         }
 
+        /** Valid for this long from now (15 minutes unless said). */
+        public Token lifetime(Duration validFor) {
+            issuedAt = Instant.now();
+            lifetime = validFor;
+            return this;
+        }
+
         /** Issued so long ago and valid so briefly that it has expired. */
         public Token expired() {
             issuedAt = Instant.now().minus(Duration.ofHours(1));

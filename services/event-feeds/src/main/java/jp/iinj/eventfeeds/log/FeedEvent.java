@@ -15,7 +15,8 @@ import jp.iinj.eventfeeds.filters.EventAttributes;
  * was read (topic, partition, offset), which orders the log for readers.
  *
  * @param id  the event's CloudEvents id: an event republished after a crash is logged once
- * @param key the record key, the aggregate's id: one aggregate's events share a partition, hence an order
+ * @param key the event's subject, the aggregate's id (its record key too): one aggregate's events share a
+ *            partition, hence an order
  */
 @Document(FeedEvent.COLLECTION)
 @CompoundIndex(name = "position", def = "{'topic': 1, 'partition': 1, 'offset': 1}", unique = true)

@@ -18,8 +18,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import jp.iinj.eventing.cloudevents.EventMetadata;
+import jp.iinj.eventing.consumer.PoisonEventException;
 import jp.iinj.eventing.consumer.ReceivedEvent;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The log of every public event, in the order each partition gave them: what pulls, streams and deliveries read. One
@@ -27,6 +31,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class FeedLog {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -39,6 +46,10 @@ public class FeedLog {
     /** Logs an event as received; a second delivery of the same event (same id) is ignored. */
     public Mono<FeedEvent> append(ReceivedEvent<byte[]> event) {
         EventMetadata metadata = event.metadata();
+        if (!isJson(event.data())) {
+            // every batch holding it would be broken JSON; types the catalogue declares are schema-checked already
+            return Mono.error(new PoisonEventException("data of " + metadata.type() + " is not JSON"));
+        }
         FeedEvent logged = new FeedEvent(metadata.id(), event.position().topic(), event.position().partition(),
                 event.position().offset(), metadata.subject(), metadata.type(), metadata.source(), metadata.subject(),
                 metadata.time(), metadata.dataSchema(), "application/json", metadata.bureau(), metadata.prefecture(),
@@ -97,6 +108,15 @@ public class FeedLog {
         }
         after.add(new Criteria().norOperator(named.toArray(Criteria[]::new)));
         return Optional.of(new Criteria().orOperator(after.toArray(Criteria[]::new)));
+    }
+
+    private static boolean isJson(byte[] data) {
+        try {
+            // one JSON value and nothing after it
+            return data != null && !JSON.readTree(data).isMissingNode();
+        } catch (JacksonException notJson) {
+            return false;
+        }
     }
 
     /** A page of the log and where the next one starts. */

@@ -12,6 +12,7 @@ import io.netty.resolver.InetNameResolver;
 import io.netty.resolver.InetSocketAddressResolver;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The webhook client's name resolution, checked at every connection: a host that resolves to an address the
@@ -29,22 +30,27 @@ public final class SinkAddressResolver extends AddressResolverGroup<InetSocketAd
     @Override
     protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
         return new InetSocketAddressResolver(executor, new InetNameResolver(executor) {
+            // the lookup blocks: it runs on a worker, never on the event loop
             @Override
             protected void doResolve(String host, Promise<InetAddress> promise) {
-                try {
-                    promise.setSuccess(allowed(host).get(0));
-                } catch (UnknownHostException refused) {
-                    promise.setFailure(refused);
-                }
+                Schedulers.boundedElastic().schedule(() -> {
+                    try {
+                        promise.trySuccess(allowed(host).get(0));
+                    } catch (UnknownHostException refused) {
+                        promise.tryFailure(refused);
+                    }
+                });
             }
 
             @Override
             protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
-                try {
-                    promise.setSuccess(allowed(host));
-                } catch (UnknownHostException refused) {
-                    promise.setFailure(refused);
-                }
+                Schedulers.boundedElastic().schedule(() -> {
+                    try {
+                        promise.trySuccess(allowed(host));
+                    } catch (UnknownHostException refused) {
+                        promise.tryFailure(refused);
+                    }
+                });
             }
         });
     }

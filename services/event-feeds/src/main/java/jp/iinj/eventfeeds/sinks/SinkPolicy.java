@@ -26,7 +26,8 @@ public class SinkPolicy {
             AddressBlock.parse("192.0.0.0/24"), AddressBlock.parse("192.168.0.0/16"), AddressBlock.parse("198.18.0.0/15"),
             AddressBlock.parse("224.0.0.0/4"), AddressBlock.parse("240.0.0.0/4"),
             AddressBlock.parse("::/96"), AddressBlock.parse("fc00::/7"),
-            AddressBlock.parse("fe80::/10"), AddressBlock.parse("ff00::/8"), AddressBlock.parse("64:ff9b::/96"));
+            AddressBlock.parse("fe80::/10"), AddressBlock.parse("ff00::/8"), AddressBlock.parse("64:ff9b::/96"),
+            AddressBlock.parse("64:ff9b:1::/48"), AddressBlock.parse("2002::/16"));
 
     private final boolean allowHttp;
     private final List<AddressBlock> allowed;

@@ -7,6 +7,9 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -77,7 +80,10 @@ public class StreamController {
         String resumeFrom = lastEventId != null && !lastEventId.isBlank() ? lastEventId : query.getFirst("after");
         String field = lastEventId != null && !lastEventId.isBlank() ? "Last-Event-ID" : "after";
         return PlatformCallers.caller().map(FeedAccess::scopeOf).flatMapMany(scope -> start(resumeFrom, field, scope)
-                .flatMapMany(cursor -> events(cursor, scope).mergeWith(heartbeats())));
+                .flatMapMany(cursor -> Flux.just(OPENED).concatWith(events(cursor, scope).mergeWith(heartbeats()))))
+                // the access decided at the start lasts as long as the token: the client reconnects with a fresh one
+                // and Last-Event-ID, and loses nothing
+                .takeUntilOther(tokenExpiry());
     }
 
     /** The cursor the stream starts after: the one given, else the end of the log now. */
@@ -110,6 +116,19 @@ public class StreamController {
         return ServerSentEvent.builder(new String(StructuredCloudEvents.single(event),
                         java.nio.charset.StandardCharsets.UTF_8))
                 .id(after.encoded()).event(event.type()).build();
+    }
+
+    /** Sent at once, so that the client has the response's headers before the first event or heartbeat. */
+    private static final ServerSentEvent<String> OPENED = ServerSentEvent.<String>builder().comment("stream open")
+            .build();
+
+    private static Mono<Long> tokenExpiry() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(authentication -> ((JwtAuthenticationToken) authentication).getToken().getExpiresAt())
+                .filter(java.util.Objects::nonNull)
+                .flatMap(expiresAt -> Mono.delay(Duration.between(java.time.Instant.now(), expiresAt).isNegative()
+                        ? Duration.ZERO : Duration.between(java.time.Instant.now(), expiresAt)));
     }
 
     private Flux<ServerSentEvent<String>> heartbeats() {

@@ -29,6 +29,8 @@ import jp.iinj.eventfeeds.sinks.SinkAddressResolver;
 import jp.iinj.eventfeeds.sinks.SinkPolicy;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * One delivery attempt of one event to one sink, as Standard Webhooks says: the structured CloudEvent as the body,
@@ -43,12 +45,16 @@ public class WebhookSender {
     private final SinkPolicy policy;
     private final WebClient client;
     private final Clock clock;
+    private final Duration timeout;
 
     public WebhookSender(SinkPolicy policy, Clock clock,
                          @Value("${iinj.feeds.webhooks.timeout:15s}") Duration timeout) {
         this.policy = policy;
         this.clock = clock;
-        HttpClient http = HttpClient.create()
+        this.timeout = timeout;
+        // its own event loops: a subscriber's slow DNS or server must never hold the threads that serve the API
+        HttpClient http = HttpClient.create(ConnectionProvider.create("webhooks", 200))
+                .runOn(LoopResources.create("webhooks", 2, true))
                 .resolver(new SinkAddressResolver(policy))
                 .followRedirect(false)
                 .responseTimeout(timeout)
@@ -102,6 +108,8 @@ public class WebhookSender {
                 .bodyValue(body)
                 .exchangeToMono(response -> response.releaseBody().thenReturn(answered(response.statusCode(),
                         response.headers().asHttpHeaders(), at)))
+                // the whole attempt, body included: a subscriber that trickles or never ends its answer is cut off
+                .timeout(timeout)
                 .onErrorResume(failure -> Mono.just(new Attempt(Result.FAILED, null, null, describe(failure), at,
                         Duration.between(at, clock.instant()))));
     }

@@ -129,6 +129,21 @@ class PullIT {
     }
 
     @Test
+    void aTypeAddedLaterPassesThroughButDataThatIsNotJsonNeverEntersTheLog() {
+        String caseId = "case-" + UUID.randomUUID();
+        String broken = publish.newTypeOfCaseEvent(caseId, "tohoku", "{\"a\":1} trailing".getBytes());
+        String newer = publish.newTypeOfCaseEvent(caseId, "tohoku", "{\"caseId\":\"x\",\"extra\":[1,2]}".getBytes());
+        String tohoku = TestTokens.regionalBody("tohoku");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(pullAll(tohoku))
+                .extracting(e -> e.path("id").asString()).contains(newer));
+        List<JsonNode> seen = pullAll(tohoku);
+        assertThat(seen).extracting(e -> e.path("id").asString()).doesNotContain(broken);
+        assertThat(seen.stream().filter(e -> newer.equals(e.path("id").asString())).findFirst().orElseThrow()
+                .path("data").path("extra").size()).isEqualTo(2);
+    }
+
+    @Test
     void machineClientsOfARegionalBodyPullToo() {
         String machine = TestTokens.ISSUER.token("client-kyushu-" + UUID.randomUUID()).machine()
                 .roles(PlatformRole.REGIONAL_BODY).bureaus(List.of("kyushu")).sign();

@@ -20,7 +20,7 @@ class SinkPolicyTest {
     @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
             "169.254.169.254", "169.254.0.1", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1",
             "::1", "::", "fe80::1", "fd00:ec2::254", "fc00::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1",
-            "::127.0.0.1", "64:ff9b::a00:1"})
+            "::127.0.0.1", "64:ff9b::a00:1", "64:ff9b:1::a00:1", "2002:7f00:1::1", "2130706433", "127.1"})
     void privateLoopbackLinkLocalAndMetadataAddressesAreRefused(String address) throws Exception {
         assertThat(STRICT.mayConnect(InetAddress.getByName(address))).as(address).isFalse();
     }

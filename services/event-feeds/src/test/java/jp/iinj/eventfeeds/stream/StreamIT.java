@@ -79,6 +79,16 @@ class StreamIT {
     }
 
     @Test
+    void aStreamEndsWhenItsTokenDoesAndTheClientResumesWithANewOne() {
+        String shortLived = TestTokens.ISSUER.token("regional-kyushu-" + UUID.randomUUID())
+                .roles(jp.iinj.contracts.access.PlatformRole.REGIONAL_BODY).bureaus(List.of("kyushu"))
+                .lifetime(Duration.ofSeconds(3)).sign();
+        java.time.Instant opened = java.time.Instant.now();
+        open(shortLived, null).blockLast(WAIT);
+        assertThat(Duration.between(opened, java.time.Instant.now())).isLessThan(WAIT);
+    }
+
+    @Test
     void aBadLastEventIdIsAProblemAndOnlyRegionalBodiesAndAdministratorsStream() {
         client.get().uri(STREAM).accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(h -> {

@@ -57,6 +57,19 @@ public class TestPublicEvents {
                 bureau);
     }
 
+    /**
+     * An event of a type the catalogue does not know yet (as a newer coordination would publish it), with these
+     * data bytes, on the case events topic; returns its id.
+     */
+    public String newTypeOfCaseEvent(String caseId, String bureau, byte[] data) {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> headers = new HashMap<>(TestEvents.headers(TopicCatalogue.CASE_OPENED_V1, id, caseId));
+        headers.put("ce_type", "jp.iinj.coordination.case-something-new.v1");
+        headers.put("ce_bureau", bureau);
+        producer.send(TopicCatalogue.CASE_EVENTS_V1.name(), caseId, data, headers);
+        return id;
+    }
+
     private String send(EventType<?> type, String eventId, String subject, Object payload, String bureau) {
         Map<String, String> headers = new HashMap<>(TestEvents.headers(type, eventId, subject));
         headers.put("ce_bureau", bureau);

@@ -46,6 +46,15 @@ class WebhookSenderIT {
     private volatile Map<String, String> answerHeaders = Map.of();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean hold;
+    private volatile boolean trickle;
+
+    private void awaitRelease() {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private final WebhookSender sender = new WebhookSender(
             new SinkPolicy(new SinkSettings(true, List.of("127.0.0.1/32"))), Clock.systemUTC(), Duration.ofSeconds(2));
@@ -57,14 +66,18 @@ class WebhookSenderIT {
             received.add(Map.copyOf(exchange.getRequestHeaders()));
             bodies.add(exchange.getRequestBody().readAllBytes());
             if (hold) {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                awaitRelease();
             }
             answerHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.sendResponseHeaders(status, -1);
+            if (trickle) {
+                // headers at once, then a body that never ends
+                exchange.sendResponseHeaders(status, 0);
+                exchange.getResponseBody().write('{');
+                exchange.getResponseBody().flush();
+                awaitRelease();
+            } else {
+                exchange.sendResponseHeaders(status, -1);
+            }
             exchange.close();
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -158,6 +171,15 @@ class WebhookSenderIT {
         WebhookSender.Attempt attempt = sender.send(sink(), "msg_t", BODY, List.of(WebhookSecrets.generate())).block();
         assertThat(attempt.result()).isEqualTo(WebhookSender.Result.FAILED);
         assertThat(attempt.status()).isNull();
+        assertThat(attempt.error()).isEqualTo("no answer in time");
+        assertThat(attempt.took()).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aSubscriberThatSendsItsHeadersButNeverEndsItsBodyIsCutOffInTime() {
+        trickle = true;
+        WebhookSender.Attempt attempt = sender.send(sink(), "msg_b", BODY, List.of(WebhookSecrets.generate())).block();
+        assertThat(attempt.result()).isEqualTo(WebhookSender.Result.FAILED);
         assertThat(attempt.error()).isEqualTo("no answer in time");
         assertThat(attempt.took()).isLessThan(Duration.ofSeconds(8));
     }
