@@ -101,7 +101,7 @@ class MatchingJourneyIT {
     }
 
     /** Drafts a profile through the form and publishes it from its page. */
-    private static void publish(PortalVisit visit, String type, String title, String summary, String field) {
+    static void publish(PortalVisit visit, String type, String title, String summary, String field) {
         visit.open("/matching/profiles/new");
         visit.accessible("draft form");
         Page form = visit.page();
@@ -123,7 +123,7 @@ class MatchingJourneyIT {
     }
 
     /** Proposals are computed from the publication's event: reload the page until this journey's one is there. */
-    private static Page awaitProposal(PortalVisit visit, String suffix) {
+    static Page awaitProposal(PortalVisit visit, String suffix) {
         await("a proposal for " + suffix).atMost(PROPOSAL_WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
             visit.open("/matching/proposals");
             return visit.page().locator("article.proposal").filter(
