@@ -91,7 +91,7 @@ class CoordinationJourneyIT {
 
             // the coordinator finds it in their cases, with its due date, and works it to an agreement
             coordinator.signIn(actors.email(COORDINATOR), actors.password(COORDINATOR));
-            coordinator.open("/cases");
+            coordinator.open("/coordination/cases");
             coordinator.accessible("my cases").screenshot("coordination-my-cases");
             assertThat(coordinator.page().locator("a[href='" + casePath + "']")).isVisible();
             coordinator.open(casePath);
@@ -129,7 +129,7 @@ class CoordinationJourneyIT {
                 member.accessible("agreed match with its outcome");
             }
             supplier.screenshot("coordination-match-closed");
-            buyer.open("/cases");
+            buyer.open("/coordination/cases");
             assertThat(buyer.page().locator("a[href='" + casePath + "']")).isVisible();
             buyer.accessible("a member's cases");
             buyer.open(casePath);
@@ -188,7 +188,7 @@ class CoordinationJourneyIT {
     /** Submits a form of the case page and waits for the page it leads to, with its message. */
     private static void act(PortalVisit visit, Locator button, String done) {
         button.click();
-        visit.page().waitForURL(Pattern.compile(".*/cases/[^/?]+\\?done=.*"), SLOW_PAGE);
+        visit.page().waitForURL(Pattern.compile(".*/coordination/cases/[^/?]+\\?done=.*"), SLOW_PAGE);
         assertThat(visit.page().locator("[role=status]").first()).containsText(done);
     }
 
@@ -196,9 +196,9 @@ class CoordinationJourneyIT {
     private static String awaitCaseOnTheMatch(PortalVisit member, String matchPage) {
         await("the case of " + matchPage).atMost(CASE_WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
             member.open(matchPage);
-            return member.page().locator("section.coordination a[href^='/cases/']").count() > 0;
+            return member.page().locator("section.coordination a[href^='/coordination/cases/']").count() > 0;
         });
-        return member.page().locator("section.coordination a[href^='/cases/']").first().getAttribute("href");
+        return member.page().locator("section.coordination a[href^='/coordination/cases/']").first().getAttribute("href");
     }
 
     /** Business matching records the outcome from the case-closed event: reload the match until it is there. */

@@ -33,8 +33,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /cases}: a coordinator's open cases, most urgent first (the API's order), or a member's own cases; and
- * {@code /cases/{id}}, one case with what the person may do on it: accept or decline (the assigned coordinator), move
+ * {@code /coordination/cases}: a coordinator's open cases, most urgent first (the API's order), or a member's own cases; and
+ * {@code /coordination/cases/{id}}, one case with what the person may do on it: accept or decline (the assigned coordinator), move
  * it to a later stage, add a note, close it with an outcome, reassign it (its bureaus' regional bodies,
  * administrators). Every action sends the revision the page was read with as If-Match: a case changed meanwhile is
  * shown again as it is now, with the person's input kept, never overwritten.
@@ -63,7 +63,7 @@ class CasesController {
         this.gateway = gateway;
     }
 
-    @GetMapping("/cases")
+    @GetMapping("/coordination/cases")
     Mono<String> myCases(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String done, Model model) {
         Person person = Person.of(user);
         model.addAttribute("done", "declined".equals(done) ? done : null);
@@ -90,21 +90,21 @@ class CasesController {
                 });
     }
 
-    @GetMapping("/cases/{caseId}")
+    @GetMapping("/coordination/cases/{caseId}")
     Mono<String> oneCase(@PathVariable String caseId, @AuthenticationPrincipal OidcUser user,
                          @RequestParam(required = false) String done, Model model) {
         model.addAttribute("done", done != null && done.matches(DONE) ? done : null);
         return render(caseId, Person.of(user), Feedback.none(), model);
     }
 
-    @PostMapping(path = "/cases/{caseId}/acceptance", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/coordination/cases/{caseId}/acceptance", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> accept(@PathVariable String caseId, @ModelAttribute ActionForm form,
                            @AuthenticationPrincipal OidcUser user, Model model) {
         return act(caseId, form, user, model, "accepted", Map.of(), api -> api.post()
                 .uri("/api/coordination/cases/{id}/acceptance", caseId));
     }
 
-    @PostMapping(path = "/cases/{caseId}/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/coordination/cases/{caseId}/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> decline(@PathVariable String caseId, @ModelAttribute ActionForm form,
                             @AuthenticationPrincipal OidcUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -117,10 +117,10 @@ class CasesController {
                 .bodyValue(new CoordinationCases.Decline(form.reason(), blankToNull(form.note()))))
                 // declined, the case is no longer the coordinator's to see: back to their list
                 .map(done -> done.status() == HttpStatus.SEE_OTHER
-                        ? Rendering.redirectTo("/cases?done=declined").status(HttpStatus.SEE_OTHER).build() : done.rendering());
+                        ? Rendering.redirectTo("/coordination/cases?done=declined").status(HttpStatus.SEE_OTHER).build() : done.rendering());
     }
 
-    @PostMapping(path = "/cases/{caseId}/stage", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/coordination/cases/{caseId}/stage", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> stage(@PathVariable String caseId, @ModelAttribute ActionForm form,
                           @AuthenticationPrincipal OidcUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ class CasesController {
                 .bodyValue(new CoordinationCases.StageChange(form.stage())));
     }
 
-    @PostMapping(path = "/cases/{caseId}/notes", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/coordination/cases/{caseId}/notes", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> note(@PathVariable String caseId, @ModelAttribute ActionForm form,
                          @AuthenticationPrincipal OidcUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -146,7 +146,7 @@ class CasesController {
                 .bodyValue(new CoordinationCases.NewNote(blankToNull(form.text()))));
     }
 
-    @PostMapping(path = "/cases/{caseId}/closure", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/coordination/cases/{caseId}/closure", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> close(@PathVariable String caseId, @ModelAttribute ActionForm form,
                           @AuthenticationPrincipal OidcUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -162,7 +162,7 @@ class CasesController {
                 .bodyValue(new CoordinationCases.Closure(form.outcome(), blankToNull(form.reason()))));
     }
 
-    @PostMapping(path = "/cases/{caseId}/reassignment", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/coordination/cases/{caseId}/reassignment", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> reassign(@PathVariable String caseId, @ModelAttribute ActionForm form,
                              @AuthenticationPrincipal OidcUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -198,7 +198,7 @@ class CasesController {
             request = request.header(HttpHeaders.IF_MATCH, form.revision());
         }
         return request.retrieve().toBodilessEntity()
-                .thenReturn(new Outcome(HttpStatus.SEE_OTHER, Rendering.redirectTo("/cases/" + caseId + "?done=" + done)
+                .thenReturn(new Outcome(HttpStatus.SEE_OTHER, Rendering.redirectTo("/coordination/cases/" + caseId + "?done=" + done)
                         .status(HttpStatus.SEE_OTHER).build()))
                 .onErrorResume(ApiProblem.class, problem -> {
                     if (problem.is(412)) {

@@ -31,7 +31,7 @@ class RosterAndBureauPagesIT extends PortalTestSupport {
         String page = as(regionalBody("kanto")).get().uri("/regional/coordination").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("コーディネート状況：関東経済産業局", "調整 次郎", "<meter", "10 件中 3 件",
-                "未割当（局の待ち行列）", "期限超過", "エスカレーション", "href=\"/cases/c-1\"", "金属加工");
+                "未割当（局の待ち行列）", "期限超過", "エスカレーション", "href=\"/coordination/cases/c-1\"", "金属加工");
         assertThat(GATEWAY.received().stream().filter(request -> request.path().equals("/api/coordination/cases"))
                 .map(request -> request.query()).toList())
                 .containsExactlyInAnyOrder("view=queue&bureau=kanto", "view=overdue&bureau=kanto", "view=escalated&bureau=kanto");

@@ -115,7 +115,7 @@ class InterestPagesIT extends PortalTestSupport {
         String page = as(owner(MEMBER)).get().uri("/matching/interests/i-7").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("<h2 id=\"coordination-heading\">コーディネート</h2>", "終了：合意に至った", "調整 次郎",
-                "href=\"/cases/c-1\"").doesNotContain("/cases/c-other");
+                "href=\"/coordination/cases/c-1\"").doesNotContain("/coordination/cases/c-other");
         assertThat(GATEWAY.last("GET", "/api/coordination/cases").query()).isEqualTo("view=mine");
         GATEWAY.answer("GET", "/api/coordination/cases", Answer.json(200, "{\"items\":[]}"));
         page = as(owner(MEMBER)).get().uri("/matching/interests/i-7").cookie("PORTAL_LANG", "en").exchange().expectStatus().isOk()
