@@ -544,6 +544,9 @@ class AuthorizationMatrixIT {
                 row("GET /regional/imports", everyone(302)).asPage(),
                 row("GET /admin/clusters", everyone(302)).asPage(),
                 row("GET /admin/accounts", everyone(302)).asPage(),
+                row("GET /admin/coordinators", everyone(302)).asPage(),
+                row("GET /regional/coordination", everyone(302)).asPage(),
+                row("GET /coordination/cases", everyone(302)).asPage(),
                 row("POST /language", everyone(403)).asPage(),
                 row("POST /sign-out", everyone(403)).asPage(),
 

@@ -69,6 +69,7 @@ class RoutesIT extends GatewayTestSupport {
                 new RouteCase("identity-api-docs", HttpMethod.GET, "/api-docs/identity", IDENTITY, "/v3/api-docs"),
                 new RouteCase("portal-imports", HttpMethod.POST, "/regional/imports", PORTAL, "/regional/imports"),
                 new RouteCase("portal", HttpMethod.GET, "/matching/proposals", PORTAL, "/matching/proposals"),
+                new RouteCase("portal", HttpMethod.GET, "/coordination/cases/c-1", PORTAL, "/coordination/cases/c-1"),
                 new RouteCase("business-matching", HttpMethod.POST, "/api/matching/profiles",
                         BUSINESS_MATCHING, "/api/matching/profiles"),
                 new RouteCase("business-matching", HttpMethod.GET, "/api/matching/members/3f0c/proposals",

@@ -3,6 +3,7 @@ package jp.iinj.portal.matching;
 import java.util.List;
 
 import jp.iinj.contracts.matching.DeclineReason;
+import jp.iinj.portal.coordination.MatchCases;
 import jp.iinj.portal.gateway.ApiProblem;
 import jp.iinj.portal.gateway.GatewayClient;
 import jp.iinj.portal.matching.MatchingInterests.Decline;
@@ -41,9 +42,11 @@ class InterestsController {
     }
 
     private final GatewayClient gateway;
+    private final MatchCases matchCases;
 
-    InterestsController(GatewayClient gateway) {
+    InterestsController(GatewayClient gateway, MatchCases matchCases) {
         this.gateway = gateway;
+        this.matchCases = matchCases;
     }
 
     @GetMapping("/matching/interests/received")
@@ -62,9 +65,16 @@ class InterestsController {
         model.addAttribute("done", "accepted".equals(done) ? done : null);
         return gateway.asPerson().get().uri("/api/matching/interests/{id}", interestId)
                 .retrieve().bodyToMono(Interest.class)
-                .map(interest -> {
+                .flatMap(interest -> {
                     model.addAttribute("interest", interest);
-                    return "matching/interest";
+                    if (!interest.accepted()) {
+                        return Mono.just("matching/interest");
+                    }
+                    // the agreed match: where its coordination case stands
+                    return matchCases.ofMatch(interest.matchId()).map(lookup -> {
+                        model.addAttribute("coordination", lookup);
+                        return "matching/interest";
+                    });
                 });
     }
 

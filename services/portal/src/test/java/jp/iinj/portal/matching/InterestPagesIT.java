@@ -106,4 +106,33 @@ class InterestPagesIT extends PortalTestSupport {
                 "The organisation&#39;s name is shown only once your interest is accepted.")
                 .doesNotContain("A coordinator will contact");
     }
+
+    @Test
+    void theAgreedMatchShowsWhereItsCoordinationCaseStands() {
+        GATEWAY.answer("GET", "/api/matching/interests/i-7", Answer.json(200, ACCEPTED));
+        GATEWAY.answer("GET", "/api/coordination/cases", Answer.json(200, "{\"items\":["
+                + caseOf("c-other", "m-other") + "," + caseOf("c-1", "m-i-7") + "]}"));
+        String page = as(owner(MEMBER)).get().uri("/matching/interests/i-7").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<h2 id=\"coordination-heading\">コーディネート</h2>", "終了：合意に至った", "調整 次郎",
+                "href=\"/coordination/cases/c-1\"").doesNotContain("/coordination/cases/c-other");
+        assertThat(GATEWAY.last("GET", "/api/coordination/cases").query()).isEqualTo("view=mine");
+        GATEWAY.answer("GET", "/api/coordination/cases", Answer.json(200, "{\"items\":[]}"));
+        page = as(owner(MEMBER)).get().uri("/matching/interests/i-7").cookie("PORTAL_LANG", "en").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("No coordination case yet");
+        // coordination not answering: the match page still shows, and says nothing of a case
+        GATEWAY.answer("GET", "/api/coordination/cases", Answer.problem(503, "Service Unavailable", "down"));
+        page = as(owner(MEMBER)).get().uri("/matching/interests/i-7").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("株式会社関東金属").doesNotContain("coordination-heading");
+    }
+
+    /** A closed case as the members of its match see it: no reasons in words, no notes. */
+    private static String caseOf(String caseId, String matchId) {
+        return ("{\"id\":\"%s\",\"matchId\":\"%s\",\"status\":\"CLOSED\",\"stage\":\"NEGOTIATING\",\"bureaus\":[\"kanto\"],"
+                + "\"assignment\":{\"coordinatorId\":\"k-1\",\"coordinatorName\":\"調整 次郎\",\"bureau\":\"kanto\"},"
+                + "\"closing\":{\"outcome\":\"AGREEMENT_REACHED\",\"closedAt\":\"2026-12-10T00:00:00Z\"},\"revision\":9}")
+                .formatted(caseId, matchId);
+    }
 }
