@@ -66,13 +66,19 @@ class CasesController {
     @GetMapping("/coordination/cases")
     Mono<String> myCases(@AuthenticationPrincipal OidcUser user, @RequestParam(required = false) String done, Model model) {
         Person person = Person.of(user);
-        model.addAttribute("done", "declined".equals(done) ? done : null);
+        model.addAttribute("done", "declined".equals(done) || "read".equals(done) ? done : null);
         model.addAttribute("stages", CoordinationCases.STAGES);
+        // what the person was told (also by e-mail); a page without it is still a page
+        Mono<CoordinationCases.Inbox> inbox = gateway.asPerson().get().uri("/api/coordination/inbox")
+                .retrieve().bodyToMono(CoordinationCases.Inbox.class)
+                .onErrorResume(unavailable -> Mono.just(CoordinationCases.Inbox.empty()))
+                .defaultIfEmpty(CoordinationCases.Inbox.empty())
+                .doOnNext(told -> model.addAttribute("inbox", told));
         if (!person.isCoordinator() && !person.isMember()) {
             // regional bodies and administrators oversee a bureau's cases, not cases of their own
             model.addAttribute("cases", List.of());
             model.addAttribute("overseer", true);
-            return Mono.just("coordination/cases");
+            return inbox.thenReturn("coordination/cases");
         }
         Mono<CaseList> cases = gateway.asPerson().get()
                 .uri(uri -> uri.path("/api/coordination/cases").queryParam("view", "mine").build())
@@ -80,7 +86,7 @@ class CasesController {
         Mono<MyWorkload> workload = person.isCoordinator()
                 ? gateway.asPerson().get().uri("/api/coordination/cases/workload").retrieve().bodyToMono(MyWorkload.class)
                 : Mono.empty();
-        return cases.zipWith(workload.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+        return inbox.then(cases.zipWith(workload.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())))
                 .map(both -> {
                     model.addAttribute("cases", both.getT1().items());
                     model.addAttribute("workload", both.getT2().orElse(null));
@@ -88,6 +94,12 @@ class CasesController {
                     model.addAttribute("overseer", false);
                     return "coordination/cases";
                 });
+    }
+
+    @PostMapping(path = "/coordination/inbox/read", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<Rendering> markInboxRead() {
+        return gateway.asPerson().post().uri("/api/coordination/inbox/read").retrieve().toBodilessEntity()
+                .thenReturn(Rendering.redirectTo("/coordination/cases?done=read").status(HttpStatus.SEE_OTHER).build());
     }
 
     @GetMapping("/coordination/cases/{caseId}")

@@ -22,6 +22,25 @@ public final class CoordinationCases {
     private CoordinationCases() {
     }
 
+    /** One notification of the caller's case inbox ({@code /api/coordination/inbox}): a code and the page to open. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InboxItem(String id, String kind, String link, Instant at, boolean read) {
+
+        /** The link, when it is a page of the portal's own (never an address elsewhere). */
+        public String safeLink() {
+            return link != null && link.matches("/coordination/cases/[A-Za-z0-9_~-]{1,140}") ? link : null;
+        }
+    }
+
+    /** The latest notifications, newest first, and how many are unread. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Inbox(List<InboxItem> items, long unread) {
+
+        public static Inbox empty() {
+            return new Inbox(List.of(), 0);
+        }
+    }
+
     /**
      * A case as the caller may see it: members get no reasons in words, declines nor notes (null).
      *

@@ -38,6 +38,37 @@ class CoordinationPagesIT extends PortalTestSupport {
     }
 
     @Test
+    void myCasesShowsWhatThePersonWasToldAndMarksItRead() {
+        GATEWAY.answer("GET", "/api/coordination/cases", Answer.json(200, list()));
+        GATEWAY.answer("GET", "/api/coordination/cases/workload", Answer.json(200,
+                "{\"open\":0,\"capacity\":10,\"overdue\":0,\"byStage\":{},\"cases\":[]}"));
+        GATEWAY.answer("GET", "/api/coordination/inbox", Answer.json(200, """
+                {"items":[{"id":"n-2","kind":"case-assigned","link":"/coordination/cases/c-9","at":"2026-12-03T01:00:00Z","read":false},
+                {"id":"n-1","kind":"case-from-the-future","link":"https://elsewhere.example/phish","at":"2026-12-02T01:00:00Z","read":true}],
+                "unread":1}"""));
+        String page = as(coordinator()).get().uri("/coordination/cases").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("お知らせ（未読 1 件）", "新しい案件が割り当てられました", "href=\"/coordination/cases/c-9\"",
+                "案件についてのお知らせがあります", "すべて既読にする").doesNotContain("elsewhere.example");
+
+        GATEWAY.answer("POST", "/api/coordination/inbox/read", new Answer(204, null, null, java.util.Map.of()));
+        as(coordinator()).post().uri("/coordination/inbox/read").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("x", "1"))
+                .exchange().expectStatus().isSeeOther()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/coordination/cases?done=read");
+        assertThat(GATEWAY.received()).anyMatch(request -> request.method().equals("POST")
+                && request.path().equals("/api/coordination/inbox/read"));
+    }
+
+    @Test
+    void myCasesIsShownEvenWhenTheInboxDoesNotAnswer() {
+        GATEWAY.answer("GET", "/api/coordination/cases", Answer.json(200, list()));
+        GATEWAY.answer("GET", "/api/coordination/inbox", Answer.json(503, "{}"));
+        as(owner("3f0c")).get().uri("/coordination/cases").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("お知らせはまだありません"));
+    }
+
+    @Test
     void aMemberSeesTheirOwnCasesWithoutAWorkload() {
         GATEWAY.answer("GET", "/api/coordination/cases", Answer.json(200,
                 list(caseJson("CLOSED", "NEGOTIATING", closing(), 9, false))));
