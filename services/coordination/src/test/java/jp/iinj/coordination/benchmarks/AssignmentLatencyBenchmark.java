@@ -137,12 +137,19 @@ public final class AssignmentLatencyBenchmark {
 
         OutboxEventFactory businessMatching = new OutboxEventFactory(PlatformService.BUSINESS_MATCHING,
                 new EventPayloadJson(), Clock.systemUTC());
+        String database = service.getEnvironment().getProperty("spring.mongodb.database");
+        ToLongFunction<String> examined = collection -> infrastructure.embeddedExaminedDocuments()
+                .map(documents -> documents.count(database, collection)).orElse(0L);
+        long[] examinedFrom = new long[2];
+        long[] examinedTo = new long[2];
         ResourceUse measuredFrom = null;
         long zero = System.nanoTime() + 200_000_000L;
         try (TestProducer producer = TestProducer.connect(infrastructure.kafkaBootstrapServers())) {
             for (int i = 0; i < warmUpCount + measuredCount; i++) {
                 if (i == warmUpCount) {
                     measuredFrom = ResourceUse.now();
+                    examinedFrom[0] = examined.applyAsLong(CoordinationCase.COLLECTION);
+                    examinedFrom[1] = examined.applyAsLong(Coordinator.COLLECTION);
                     log("warm-up done: %d sent, %d cases out", warmUpCount, outcomes.size());
                 }
                 long due = zero + i * period;
@@ -164,6 +171,8 @@ public final class AssignmentLatencyBenchmark {
             }
         }
         ResourceUse sendingEnded = ResourceUse.now();
+        examinedTo[0] = examined.applyAsLong(CoordinationCase.COLLECTION);
+        examinedTo[1] = examined.applyAsLong(Coordinator.COLLECTION);
         long drainUntil = System.nanoTime() + DRAIN.toNanos();
         while (outcomes.keySet().containsAll(sent.keySet()) == false && System.nanoTime() < drainUntil) {
             Thread.sleep(20); // a benchmark's poll: Awaitility's rule is for tests
@@ -187,7 +196,8 @@ public final class AssignmentLatencyBenchmark {
 
         String md = report(new Run(rate, measured, warmUp, warmUpCount, measuredCount, coordinatorCount, minCapacity,
                 maxCapacity, setupSeconds, infrastructure.modeReason(), quiet, List.copyOf(sent.values()),
-                Map.copyOf(outcomes), cases, processedAt, roster, openByCoordinator, start, measuredFrom, sendingEnded, drained, course));
+                Map.copyOf(outcomes), cases, processedAt, roster, openByCoordinator, start, measuredFrom, sendingEnded, drained, course,
+                new long[] {examinedTo[0] - examinedFrom[0], examinedTo[1] - examinedFrom[1]}));
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, md, StandardCharsets.UTF_8);
         System.out.println(md);
@@ -328,7 +338,8 @@ public final class AssignmentLatencyBenchmark {
                        boolean quiet, List<Sent> sent, Map<String, Outcome> outcomes,
                        Map<String, CoordinationCase> cases, Map<String, Instant> processedAt,
                        List<Coordinator> roster, Map<String, Integer> openByCoordinator, ResourceUse start,
-                       ResourceUse measuredFrom, ResourceUse sendingEnded, ResourceUse drained, List<long[]> course) {
+                       ResourceUse measuredFrom, ResourceUse sendingEnded, ResourceUse drained, List<long[]> course,
+                       long[] examinedWhileMeasuring) {
     }
 
     private static String report(Run run) {
@@ -406,6 +417,17 @@ public final class AssignmentLatencyBenchmark {
                 + "|%n", percentiles(handled)));
         md.append(String.format("| share of the measured time the one consumer thread spent in handlers | %.0f %% |%n",
                 100 * consumerBusy));
+        long outWhileMeasuring = run.outcomes().values().stream().filter(o -> o.readNanos() >= from.wallNanos()
+                && o.readNanos() < to.wallNanos()).count();
+        md.append(String.format("| cases out per second while measuring (any match's, warm-up's included) | %.1f/s "
+                + "|%n", outWhileMeasuring / to.secondsSince(from)));
+        if (run.examinedWhileMeasuring()[0] + run.examinedWhileMeasuring()[1] > 0) {
+            md.append(String.format("| documents the stand-in examined per match sent: `cases`, `coordinators` | "
+                            + "%,.0f, %,.0f (`cases` held %,d–%,d) |%n",
+                    (double) run.examinedWhileMeasuring()[0] / measured.size(),
+                    (double) run.examinedWhileMeasuring()[1] / measured.size(), run.warmUpCount(),
+                    run.warmUpCount() + measured.size()));
+        }
         md.append(String.format("%nParts come from wall-clock milliseconds (the case's `openedAt`, the record's "
                 + "timestamp), so each is ±1 ms. At the end: %,d of %d coordinators at or over capacity, %,d cases of "
                 + "the run queued in the store. The service handles the events of its subscription one at a time "
