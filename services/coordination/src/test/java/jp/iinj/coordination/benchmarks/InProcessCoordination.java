@@ -26,6 +26,12 @@ final class InProcessCoordination {
     }
 
     static ConfigurableApplicationContext start(TestInfrastructure infrastructure, String name) {
+        return start(infrastructure, name, Map.of());
+    }
+
+    /** @param settings more properties, e.g. a feature switched off */
+    static ConfigurableApplicationContext start(TestInfrastructure infrastructure, String name,
+                                                Map<String, String> settings) {
         // before Spring configures logging, Logback's default prints the broker's every DEBUG line
         quietLogging();
         String database = name + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -40,6 +46,7 @@ final class InProcessCoordination {
         properties.put("logging.level.jp.iinj.testing", "INFO");
         // the stand-in warns on every aggregation that it ignores the cursor option
         properties.put("logging.level.de.bwaldvogel", "ERROR");
+        properties.putAll(settings);
         // as command-line arguments: they outrank application.yml, as the tests' dynamic properties do
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

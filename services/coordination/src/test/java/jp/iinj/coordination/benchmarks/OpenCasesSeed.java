@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jp.iinj.contracts.coordination.EscalationReason;
 import jp.iinj.coordination.assignment.AssignmentReason;
 import jp.iinj.coordination.cases.CaseParts;
 import jp.iinj.coordination.cases.CaseStage;
@@ -122,13 +123,8 @@ final class OpenCasesSeed {
             return accepted.reached(stage, assignedAt.plus(Duration.ofDays(2)));
         }
         if (kind == Kind.ACCEPTED_ESCALATED) {
-            Instant escalatedAt = accepted.firstContactDueAt().plus(Duration.ofHours(1));
-            return new CoordinationCase(accepted.id(), accepted.matchId(), accepted.interestId(), accepted.owner(),
-                    accepted.interested(), accepted.technologyFields(), accepted.bureaus(), accepted.memberIds(),
-                    accepted.status(), true, accepted.assignment(), null, accepted.declinations(),
-                    accepted.acceptanceDueAt(), accepted.firstContactDueAt(), accepted.acceptedAt(), null,
-                    accepted.stagesReached(), null, accepted.notes(), escalatedAt, accepted.agreedAt(),
-                    accepted.openedAt(), escalatedAt, accepted.revision() + 1);
+            return accepted.escalated(EscalationReason.NO_FIRST_CONTACT_IN_TIME,
+                    accepted.firstContactDueAt().plus(Duration.ofMinutes(1 + random.nextInt(60))));
         }
         return accepted;
     }

@@ -26,9 +26,9 @@ import jp.iinj.coordination.cases.CaseStatus;
 import jp.iinj.coordination.cases.CoordinationCase;
 import jp.iinj.coordination.cases.DueDates;
 import jp.iinj.coordination.roster.Coordinator;
+import jp.iinj.coordination.servicelevels.ServiceLevelSweep;
 import jp.iinj.eventing.outbox.AggregateStore;
 import jp.iinj.testing.infrastructure.TestInfrastructure;
-import reactor.core.publisher.Mono;
 
 /**
  * The service-level sweep over many open cases: starts one coordination instance in this JVM on the integration
@@ -47,7 +47,6 @@ import reactor.core.publisher.Mono;
  */
 public final class ServiceLevelSweepBenchmark {
 
-    private static final String SWEEP_CLASS = "jp.iinj.coordination.servicelevels.ServiceLevelSweep";
     private static final Duration SWEEP_LIMIT = Duration.ofMinutes(60);
     private static final Duration RELAY_LIMIT = Duration.ofMinutes(15);
 
@@ -56,7 +55,7 @@ public final class ServiceLevelSweepBenchmark {
 
     /** One sweep: what it cost, what it reported, and the state of the cases afterwards. */
     private record Sweep(int number, double seconds, ResourceUse before, ResourceUse after, long examined,
-                         String result, Overdue overdueAfter, long pendingEvents, double relaySeconds,
+                         ServiceLevelSweep.Result result, Overdue overdueAfter, long pendingEvents, double relaySeconds,
                          boolean relayed) {
     }
 
@@ -79,7 +78,9 @@ public final class ServiceLevelSweepBenchmark {
         long setupStart = System.nanoTime();
         InProcessCoordination.quietLogging();
         TestInfrastructure infrastructure = TestInfrastructure.shared();
-        ConfigurableApplicationContext service = InProcessCoordination.start(infrastructure, "sweep-benchmark");
+        // only the sweeps measured here: the service's own schedule would start one in the middle of the seeding
+        ConfigurableApplicationContext service = InProcessCoordination.start(infrastructure, "sweep-benchmark",
+                Map.of("iinj.coordination.service-levels.sweep-enabled", "false"));
         String database = service.getEnvironment().getProperty("spring.mongodb.database");
         WebClient client = WebClient.builder()
                 .baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")).build();
@@ -106,12 +107,13 @@ public final class ServiceLevelSweepBenchmark {
         boolean quiet = InProcessCoordination.awaitQuietMachine(
                 Double.parseDouble(System.getProperty("benchmark.quiet-max", "20")),
                 Duration.ofSeconds(Integer.getInteger("benchmark.quiet-wait", 120)));
+        ServiceLevelSweep sweep = service.getBean(ServiceLevelSweep.class);
         List<Sweep> done = new ArrayList<>();
         for (int number = 1; number <= sweeps; number++) {
             System.gc();
             long examinedBefore = examined.now();
             ResourceUse from = ResourceUse.now();
-            Object result = sweep(service).block(SWEEP_LIMIT);
+            ServiceLevelSweep.Result result = sweep.sweep().block(SWEEP_LIMIT);
             ResourceUse to = ResourceUse.now();
             long examinedBySweep = examined.now() - examinedBefore;
             long relayStart = System.nanoTime();
@@ -119,7 +121,7 @@ public final class ServiceLevelSweepBenchmark {
             boolean relayed = awaitRelayed(mongo, RELAY_LIMIT);
             double relaySeconds = (System.nanoTime() - relayStart) / 1e9;
             Overdue after = overdue(mongo, examined);
-            done.add(new Sweep(number, to.secondsSince(from), from, to, examinedBySweep, String.valueOf(result), after,
+            done.add(new Sweep(number, to.secondsSince(from), from, to, examinedBySweep, result, after,
                     pending, relaySeconds, relayed));
             log("sweep %d: %.1f s, %.1f CPU s, %,d documents examined; %s; %,d events pending, relayed in %.1f s; "
                     + "after: %s", number, to.secondsSince(from), to.processSecondsSince(from), examinedBySweep,
@@ -134,21 +136,6 @@ public final class ServiceLevelSweepBenchmark {
         System.out.println("written to " + results);
         service.close();
         System.exit(0);
-    }
-
-    /**
-     * The service's own sweep, {@code ServiceLevelSweep.sweep()}, looked up by name: this harness was written before
-     * the sweep landed and must compile without it.
-     */
-    private static Mono<?> sweep(ConfigurableApplicationContext service) throws ReflectiveOperationException {
-        Class<?> type;
-        try {
-            type = Class.forName(SWEEP_CLASS);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(SWEEP_CLASS + " is not on the classpath: the sweep has not landed yet", e);
-        }
-        Object sweep = service.getBean(type);
-        return (Mono<?>) type.getMethod("sweep").invoke(sweep);
     }
 
     /** Documents the embedded stand-in examined in this database's {@code cases}; 0 on a real MongoDB. */
@@ -167,8 +154,8 @@ public final class ServiceLevelSweepBenchmark {
         Instant now = Instant.now();
         long toReassign = count(mongo, where("status").is(CaseStatus.ASSIGNED).and("acceptanceDueAt").lt(now));
         long toEscalate = count(mongo, where("status").is(CaseStatus.ACCEPTED).and("stagesReached.firstContactAt")
-                .is(null).and("firstContactDueAt").lt(now).and("escalatedAt").is(null));
-        long escalated = count(mongo, where("open").is(true).and("escalatedAt").ne(null));
+                .is(null).and("escalation").is(null).and("firstContactDueAt").lt(now));
+        long escalated = count(mongo, where("open").is(true).and("escalation").ne(null));
         long queued = count(mongo, where("status").is(CaseStatus.QUEUED));
         long open = count(mongo, where("open").is(true));
         return new Overdue(toReassign, toEscalate, escalated, queued, open, (System.nanoTime() - start) / 1e9,
@@ -244,7 +231,10 @@ public final class ServiceLevelSweepBenchmark {
         row(md, "garbage collections, time", sweeps, s -> String.format("%d, %d ms",
                 s.after().gcCount() - s.before().gcCount(), s.after().gcMillis() - s.before().gcMillis()));
         row(md, "heap used after", sweeps, s -> String.format("%d MiB", s.after().heapUsed() >> 20));
-        row(md, "what the sweep reported", sweeps, s -> "`" + s.result().replace("|", "\\|") + "`");
+        row(md, "reported: reassigned / queued and escalated / escalated / skipped", sweeps,
+                s -> String.format("%,d / %,d / %,d / %,d", s.result().reassigned(), s.result().queued(),
+                        s.result().escalated(), s.result().skipped()));
+        row(md, "changes per second", sweeps, s -> String.format("%,.0f/s", s.result().changed() / s.seconds()));
         row(md, "events pending in outboxes after it", sweeps, s -> String.format("%,d", s.pendingEvents()));
         row(md, "until the relay published them all", sweeps, s -> String.format("%.1f s%s", s.relaySeconds(),
                 s.relayed() ? "" : " (**not all**)"));
