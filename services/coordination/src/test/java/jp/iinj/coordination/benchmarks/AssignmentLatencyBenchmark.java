@@ -360,8 +360,13 @@ public final class AssignmentLatencyBenchmark {
         List<Sent> processed = withCase.stream().filter(s -> run.processedAt().containsKey(s.eventId())).toList();
         long[] handled = millisAsMicros(processed, s -> run.processedAt().get(s.eventId()).toEpochMilli()
                 - run.cases().get(s.matchId()).openedAt().toEpochMilli());
-        double consumerBusy = processed.isEmpty() ? 0 : Arrays.stream(handled).sum() / 1e6
-                / ((processed.get(processed.size() - 1).dueNanos() - processed.get(0).dueNanos()) / 1e9);
+        // over the span in which the service handled the measured matches, which runs past the last send when it lags
+        long handlingFrom = processed.stream().mapToLong(s -> run.cases().get(s.matchId()).openedAt().toEpochMilli())
+                .min().orElse(0);
+        long handlingTo = processed.stream().mapToLong(s -> run.processedAt().get(s.eventId()).toEpochMilli())
+                .max().orElse(1);
+        double consumerBusy = processed.isEmpty() ? 0 : Arrays.stream(handled).sum() / 1e3
+                / Math.max(1, handlingTo - handlingFrom);
         long[] eventToRead = micros(withCase, s -> (run.outcomes().get(s.matchId()).readNanos() - s.dueNanos())
                 - 1_000_000L * (run.outcomes().get(s.matchId()).recordMillis() - s.dueMillis()));
 
@@ -415,7 +420,7 @@ public final class AssignmentLatencyBenchmark {
         md.append(String.format("| part: the rest (send, broker, probe's fetch) | %s |%n", percentiles(eventToRead)));
         md.append(String.format("| the handler: `openedAt` → processed id recorded (assignment, insert, record) | %s "
                 + "|%n", percentiles(handled)));
-        md.append(String.format("| share of the measured time the one consumer thread spent in handlers | %.0f %% |%n",
+        md.append(String.format("| share of the time the one consumer spent in handlers while handling them | %.0f %% |%n",
                 100 * consumerBusy));
         long outWhileMeasuring = run.outcomes().values().stream().filter(o -> o.readNanos() >= from.wallNanos()
                 && o.readNanos() < to.wallNanos()).count();
