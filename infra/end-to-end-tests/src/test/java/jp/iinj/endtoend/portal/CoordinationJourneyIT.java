@@ -91,7 +91,13 @@ class CoordinationJourneyIT {
 
             // the coordinator finds it in their cases, with its due date, and works it to an agreement
             coordinator.signIn(actors.email(COORDINATOR), actors.password(COORDINATOR));
-            coordinator.open("/coordination/cases");
+            // told in the portal too (identity mails the same): the assignment in their inbox, linking to the case
+            await("the coordinator's notification of " + casePath).atMost(CASE_WAIT).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        coordinator.open("/coordination/cases");
+                        return coordinator.page().locator("ul.inbox a[href='" + casePath + "']").count() > 0;
+                    });
+            assertThat(coordinator.page().locator("ul.inbox")).containsText("新しい案件が割り当てられました");
             coordinator.accessible("my cases").screenshot("coordination-my-cases");
             assertThat(coordinator.page().locator("a[href='" + casePath + "']")).isVisible();
             coordinator.open(casePath);
