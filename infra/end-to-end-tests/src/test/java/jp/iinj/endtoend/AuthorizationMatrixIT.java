@@ -620,6 +620,12 @@ class AuthorizationMatrixIT {
                         expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 412), expect(ADMIN, 412),
                         expect(MEMBER_B, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404))
                         .withHeader("If-Match", STALE_ETAG),
+                // the case inbox: every person reads and clears what was addressed to them (their subject, a member
+                // they act for, a regional body's bureaus); machines never
+                row("GET /api/coordination/inbox",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(200)),
+                row("POST /api/coordination/inbox/read",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(204)),
                 row("GET /api-docs/coordination", everyone(200)),
 
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
@@ -770,6 +776,52 @@ class AuthorizationMatrixIT {
         JsonNode asCoordinator = actors.coordination().read(assigned, actors.token(COORDINATOR));
         softly.assertThat(asCoordinator.path("notes").isArray()).as("notes as COORDINATOR: %s", asCoordinator).isTrue();
         softly.assertAll();
+    }
+
+    /**
+     * The inbox answers 200 to every person: what is in it is theirs. A case put in a bureau's queue is told to that
+     * bureau's regional body, a case assigned to its coordinator, a new case to its two members; nobody else.
+     */
+    @Test
+    void the_case_inboxes_hold_only_what_was_addressed_to_the_caller() {
+        String assigned = "/coordination/cases/" + caseOfA();
+        String queuedInKanto = "/coordination/cases/" + queuedCaseOfA();
+        String queuedInKinki = "/coordination/cases/" + caseOfB();
+        awaitInInbox(REGIONAL_BODY_KANTO, "case-queued", queuedInKanto);
+        awaitInInbox(REGIONAL_BODY_OTHER, "case-queued", queuedInKinki);
+        awaitInInbox(COORDINATOR, "case-assigned", assigned);
+        awaitInInbox(MEMBER_A, "case-opened", assigned);
+        awaitInInbox(MEMBER_B, "case-opened", queuedInKinki);
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(inboxLinks(REGIONAL_BODY_KANTO)).as("the Kanto body's inbox").doesNotContain(queuedInKinki);
+        softly.assertThat(inboxLinks(REGIONAL_BODY_OTHER)).as("the Kinki body's inbox")
+                .doesNotContain(assigned, queuedInKanto);
+        softly.assertThat(inboxLinks(COORDINATOR)).as("COORDINATOR's inbox").doesNotContain(queuedInKinki);
+        softly.assertThat(inboxLinks(MEMBER_A)).as("MEMBER_A's inbox").doesNotContain(queuedInKinki);
+        softly.assertThat(inboxLinks(MEMBER_B)).as("MEMBER_B's inbox").doesNotContain(assigned, queuedInKanto);
+        for (Actor outsider : List.of(SUSPENDED_MEMBER, LAPSED_MEMBER, ADMIN)) {
+            softly.assertThat(inboxLinks(outsider)).as(outsider + "'s inbox")
+                    .doesNotContain(assigned, queuedInKanto, queuedInKinki);
+        }
+        softly.assertAll();
+    }
+
+    private static List<String> inboxLinks(Actor actor) {
+        Answer read = actors.frontDoor().get("/api/coordination/inbox", actors.token(actor));
+        assertThat(read.status()).as("the inbox of %s: %s", actor, read).isEqualTo(200);
+        return read.json().path("items").findValuesAsString("link");
+    }
+
+    private static void awaitInInbox(Actor actor, String kind, String link) {
+        await(kind + " " + link + " in the inbox of " + actor).atMost(Duration.ofSeconds(60)).until(() -> {
+            Answer read = actors.frontDoor().get("/api/coordination/inbox", actors.token(actor));
+            for (JsonNode item : read.json().path("items")) {
+                if (kind.equals(item.path("kind").asString()) && link.equals(item.path("link").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** The matrix's cluster, added by the administrator at its first use. */

@@ -81,6 +81,15 @@ class CoordinationCaseIT {
         assertThat(Coordination.caseIds(frontDoor.get(CASES, expert.token()))).contains(caseId);
         assertThat(frontDoor.get(CASES + "/" + caseId, colleague.token()).status()).as("the colleague").isEqualTo(404);
 
+        // told in their inboxes: the expert of the assignment, both members of the opening; nobody else
+        String link = "/coordination/cases/" + caseId;
+        awaitInInbox(expert, "case-assigned", link);
+        awaitInInbox(owner, "case-opened", link);
+        awaitInInbox(interested, "case-opened", link);
+        assertThat(inbox(colleague.token()).findValuesAsString("link")).as("the colleague's inbox").doesNotContain(link);
+        assertThat(inbox(actors.token(REGIONAL_BODY_KANTO)).findValuesAsString("link")).as("the Kanto inbox")
+                .doesNotContain(link);
+
         // accepted with the version read
         Answer accepted = frontDoor.send("POST", CASES + "/" + caseId + "/acceptance", expert.token(), null,
                 Map.of("If-Match", asExpert.header("ETag").orElseThrow()));
@@ -134,6 +143,24 @@ class CoordinationCaseIT {
         }
     }
 
+    /** The items of the caller's case inbox. */
+    private static JsonNode inbox(String token) {
+        Answer read = frontDoor.get("/api/coordination/inbox", token);
+        assertThat(read.status()).as("%s", read).isEqualTo(200);
+        return read.json().path("items");
+    }
+
+    private static void awaitInInbox(Actors.Person person, String kind, String link) {
+        await(kind + " " + link + " in an inbox").atMost(Duration.ofSeconds(60)).until(() -> {
+            for (JsonNode item : inbox(person.token())) {
+                if (kind.equals(item.path("kind").asString()) && link.equals(item.path("link").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     @Test
     void a_declined_case_goes_to_the_next_coordinator_and_the_bureau_moves_it_by_hand() {
         Coordination.AgreedMatch match = coordination.agreed(owner.token(), owner.memberId(), interested.token(),
@@ -152,6 +179,7 @@ class CoordinationCaseIT {
         assertThat(withColleague.path("assignment").path("coordinatorId").asString()).isEqualTo(colleagueId);
         assertThat(withColleague.path("declinations").findValuesAsString("coordinatorId")).containsExactly(expertId);
         assertThat(Coordination.caseIds(frontDoor.get(CASES, colleague.token()))).contains(caseId);
+        awaitInInbox(colleague, "case-assigned", "/coordination/cases/" + caseId);
 
         // by hand: neither the coordinator nor another bureau's regional body, but this bureau's
         Answer byColleague = frontDoor.post(CASES + "/" + caseId + "/reassignment", colleague.token(),
