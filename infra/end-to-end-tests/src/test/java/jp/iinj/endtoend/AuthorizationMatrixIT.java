@@ -30,11 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tools.jackson.databind.JsonNode;
+
 import jp.iinj.endtoend.support.AccessMatrix;
 import jp.iinj.endtoend.support.AccessMatrix.Cell;
 import jp.iinj.endtoend.support.Actor;
 import jp.iinj.endtoend.support.Actors;
 import jp.iinj.endtoend.support.Answer;
+import jp.iinj.endtoend.support.Coordination;
 import jp.iinj.endtoend.support.CorporateNumbers;
 import jp.iinj.endtoend.support.EndToEndTest;
 import jp.iinj.endtoend.support.Json;
@@ -118,6 +121,16 @@ class AuthorizationMatrixIT {
             {"memberId":"{A}","type":"TECHNOLOGY_OFFER","content":{"title":{"ja":"E2E 行列の精密切削"}}}""";
     private static final String INTEREST_OF_B = """
             {"memberId":"{B}","profileId":"{PROFILE_OF_A}","message":"E2E 行列: 関心があります"}""";
+    private static final String CASE_DECLINE = """
+            {"reason":"OTHER","note":"E2E 行列: 辞退"}""";
+    private static final String CASE_STAGE = """
+            {"stage":"FIRST_CONTACT"}""";
+    private static final String CASE_CLOSURE = """
+            {"outcome":"OTHER","reason":"E2E 行列: 終了"}""";
+    private static final String CASE_NOTE = """
+            {"text":"E2E 行列: 記録"}""";
+    private static final String CASE_TO_QUEUE = """
+            {"to":"QUEUE","note":"E2E 行列: 差し戻し"}""";
     private static final String NEW_PASSWORD = """
             {"password":"e2e reset battery staple"}""";
 
@@ -512,6 +525,107 @@ class AuthorizationMatrixIT {
                         expect(MACHINE_CLIENT_KANTO, 403)),
                 row("GET /api/coordination/coordinators/{UNKNOWN}",
                         expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // ---- coordination: cases (CaseAccess). {CASE_OF_A}: organisation A and a Kanto partner, so the Kanto
+                // bureau's only, assigned to COORDINATOR; {QUEUED_CASE_OF_A}: the same parties, back in the Kanto
+                // queue (nobody's assignment); {CASE_OF_B}: B and a Kinki partner, in the Kinki queue. A coordinator
+                // sees and works only the cases assigned to them, a regional body oversees its bureau's, the two
+                // members read theirs (without the internal log), administrators everything; the rest are told the
+                // case does not exist. Changes other than notes go with a stale If-Match: whoever may make them gets
+                // 412 and the shared cases stay as they are (the real changes are in CoordinationCaseIT).
+                // "my cases" are a coordinator's or a member's (a member's token lists its own organisation's cases:
+                // none for the suspended and lapsed members' organisations)
+                row("GET /api/coordination/cases",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 200),
+                        expect(SUSPENDED_MEMBER, 200), expect(LAPSED_MEMBER, 200), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 403),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                row("GET /api/coordination/cases?view=mine&stage=NEGOTIATING&limit=10",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(MEMBER_B, 200),
+                        expect(SUSPENDED_MEMBER, 200), expect(LAPSED_MEMBER, 200), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(REGIONAL_BODY_OTHER, 403), expect(ADMIN, 403),
+                        expect(MACHINE_CLIENT_KANTO, 403)),
+                // a bureau's queue, overdue and escalated cases: its regional body (a person) and administrators
+                row("GET /api/coordination/cases?view=queue&bureau=kanto",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), others(403)),
+                row("GET /api/coordination/cases?view=overdue&bureau=kanto",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), others(403)),
+                row("GET /api/coordination/cases?view=escalated&bureau=kanto",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), others(403)),
+                row("GET /api/coordination/cases?view=queue&bureau=kinki",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200), others(403)),
+                // workloads: one's own is a coordinator's; a bureau's is its regional body's and administrators'
+                row("GET /api/coordination/cases/workload", expect(ANONYMOUS, 401), expect(COORDINATOR, 200), others(403)),
+                row("GET /api/coordination/cases/workload/kanto",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), others(403)),
+                row("GET /api/coordination/cases/workload/kinki",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200), others(403)),
+                // one case
+                row("GET /api/coordination/cases/{CASE_OF_A}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(COORDINATOR, 200),
+                        expect(REGIONAL_BODY_KANTO, 200), expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404)),
+                row("GET /api/coordination/cases/{QUEUED_CASE_OF_A}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 200), expect(REGIONAL_BODY_KANTO, 200),
+                        expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("GET /api/coordination/cases/{CASE_OF_B}",
+                        expect(ANONYMOUS, 401), expect(MEMBER_B, 200), expect(REGIONAL_BODY_OTHER, 200),
+                        expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("GET /api/coordination/cases/{UNKNOWN}",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // acceptance, decline and stages: the assigned coordinator only; who else sees the case gets 403
+                row("POST /api/coordination/cases/{CASE_OF_A}/acceptance",
+                        expect(ANONYMOUS, 401), expect(COORDINATOR, 412), expect(MEMBER_A, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 403), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                // nobody's: nobody accepts it (no If-Match, so no refusal here is about the version)
+                row("POST /api/coordination/cases/{QUEUED_CASE_OF_A}/acceptance",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(REGIONAL_BODY_KANTO, 403),
+                        expect(ADMIN, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("POST /api/coordination/cases/{UNKNOWN}/acceptance",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("POST /api/coordination/cases/{CASE_OF_A}/decline", CASE_DECLINE,
+                        expect(ANONYMOUS, 401), expect(COORDINATOR, 412), expect(MEMBER_A, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 403), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("POST /api/coordination/cases/{CASE_OF_A}/stage", CASE_STAGE,
+                        expect(ANONYMOUS, 401), expect(COORDINATOR, 412), expect(MEMBER_A, 403),
+                        expect(REGIONAL_BODY_KANTO, 403), expect(ADMIN, 403), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                // closing: the assigned coordinator, the case's bureaus' regional bodies, administrators
+                row("POST /api/coordination/cases/{CASE_OF_A}/closure", CASE_CLOSURE,
+                        expect(ANONYMOUS, 401), expect(COORDINATOR, 412), expect(REGIONAL_BODY_KANTO, 412),
+                        expect(ADMIN, 412), expect(MEMBER_A, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("POST /api/coordination/cases/{CASE_OF_B}/closure", CASE_CLOSURE,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 412), expect(ADMIN, 412),
+                        expect(MEMBER_B, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                // notes: as closing; a real note (the log keeps up to 500)
+                row("POST /api/coordination/cases/{CASE_OF_A}/notes", CASE_NOTE,
+                        expect(ANONYMOUS, 401), expect(COORDINATOR, 201), expect(REGIONAL_BODY_KANTO, 201),
+                        expect(ADMIN, 201), expect(MEMBER_A, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                row("POST /api/coordination/cases/{QUEUED_CASE_OF_A}/notes", CASE_NOTE,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 201), expect(ADMIN, 201),
+                        expect(MEMBER_A, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404)),
+                // reassignment by hand: the case's bureaus' regional bodies and administrators
+                row("POST /api/coordination/cases/{CASE_OF_A}/reassignment", CASE_TO_QUEUE,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 412), expect(ADMIN, 412),
+                        expect(COORDINATOR, 403), expect(MEMBER_A, 403), expect(MACHINE_CLIENT_KANTO, 403),
+                        others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                row("POST /api/coordination/cases/{CASE_OF_B}/reassignment", CASE_TO_QUEUE,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 412), expect(ADMIN, 412),
+                        expect(MEMBER_B, 403), expect(MACHINE_CLIENT_KANTO, 403), others(404))
+                        .withHeader("If-Match", STALE_ETAG),
+                // the case inbox: every person reads and clears what was addressed to them (their subject, a member
+                // they act for, a regional body's bureaus); machines never
+                row("GET /api/coordination/inbox",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(200)),
+                row("POST /api/coordination/inbox/read",
+                        expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(204)),
                 row("GET /api-docs/coordination", everyone(200)),
 
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
@@ -565,6 +679,9 @@ class AuthorizationMatrixIT {
     private static Actors actors;
     private static String cluster;
     private static String profileOfA;
+    private static String caseOfA;
+    private static String queuedCaseOfA;
+    private static String caseOfB;
 
     @BeforeAll
     static void actors(Actors setUp) {
@@ -629,6 +746,87 @@ class AuthorizationMatrixIT {
         softly.assertAll();
     }
 
+    /**
+     * The lists answer 200 to more callers than any one case: what is in them follows the same rules. A coordinator's
+     * "my cases" holds the cases assigned to them, a member's its own organisation's, a bureau's queue that bureau's;
+     * members read their case without the internal log.
+     */
+    @Test
+    void the_case_lists_hold_only_the_cases_the_caller_may_see() {
+        String assigned = caseOfA();
+        String queued = queuedCaseOfA();
+        String ofB = caseOfB();
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(Coordination.caseIds(actors.frontDoor().get(Coordination.CASES, actors.token(COORDINATOR))))
+                .as("COORDINATOR's cases").contains(assigned).doesNotContain(queued, ofB);
+        softly.assertThat(Coordination.caseIds(actors.frontDoor().get(Coordination.CASES, actors.token(MEMBER_A))))
+                .as("MEMBER_A's cases").contains(assigned, queued).doesNotContain(ofB);
+        softly.assertThat(Coordination.caseIds(actors.frontDoor().get(Coordination.CASES, actors.token(MEMBER_B))))
+                .as("MEMBER_B's cases").contains(ofB).doesNotContain(assigned, queued);
+        for (Actor outsider : List.of(SUSPENDED_MEMBER, LAPSED_MEMBER)) {
+            softly.assertThat(Coordination.caseIds(actors.frontDoor().get(Coordination.CASES, actors.token(outsider))))
+                    .as(outsider + "'s cases").doesNotContain(assigned, queued, ofB);
+        }
+        String kantoQueue = Coordination.CASES + "?view=queue&bureau=kanto";
+        softly.assertThat(Coordination.caseIds(actors.frontDoor().get(kantoQueue, actors.token(REGIONAL_BODY_KANTO))))
+                .as("the Kanto queue").contains(queued).doesNotContain(assigned, ofB);
+        String kinkiQueue = Coordination.CASES + "?view=queue&bureau=kinki";
+        softly.assertThat(Coordination.caseIds(actors.frontDoor().get(kinkiQueue, actors.token(REGIONAL_BODY_OTHER))))
+                .as("the Kinki queue").contains(ofB).doesNotContain(assigned, queued);
+        JsonNode asMember = actors.coordination().read(assigned, actors.token(MEMBER_A));
+        softly.assertThat(asMember.path("notes").isNull()).as("notes as MEMBER_A: %s", asMember).isTrue();
+        softly.assertThat(asMember.path("assignment").path("reason").isNull()).as("assignment reason as MEMBER_A").isTrue();
+        JsonNode asCoordinator = actors.coordination().read(assigned, actors.token(COORDINATOR));
+        softly.assertThat(asCoordinator.path("notes").isArray()).as("notes as COORDINATOR: %s", asCoordinator).isTrue();
+        softly.assertAll();
+    }
+
+    /**
+     * The inbox answers 200 to every person: what is in it is theirs. A case put in a bureau's queue is told to that
+     * bureau's regional body, a case assigned to its coordinator, a new case to its two members; nobody else.
+     */
+    @Test
+    void the_case_inboxes_hold_only_what_was_addressed_to_the_caller() {
+        String assigned = "/coordination/cases/" + caseOfA();
+        String queuedInKanto = "/coordination/cases/" + queuedCaseOfA();
+        String queuedInKinki = "/coordination/cases/" + caseOfB();
+        awaitInInbox(REGIONAL_BODY_KANTO, "case-queued", queuedInKanto);
+        awaitInInbox(REGIONAL_BODY_OTHER, "case-queued", queuedInKinki);
+        awaitInInbox(COORDINATOR, "case-assigned", assigned);
+        awaitInInbox(MEMBER_A, "case-opened", assigned);
+        awaitInInbox(MEMBER_B, "case-opened", queuedInKinki);
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(inboxLinks(REGIONAL_BODY_KANTO)).as("the Kanto body's inbox").doesNotContain(queuedInKinki);
+        softly.assertThat(inboxLinks(REGIONAL_BODY_OTHER)).as("the Kinki body's inbox")
+                .doesNotContain(assigned, queuedInKanto);
+        softly.assertThat(inboxLinks(COORDINATOR)).as("COORDINATOR's inbox").doesNotContain(queuedInKinki);
+        softly.assertThat(inboxLinks(MEMBER_A)).as("MEMBER_A's inbox").doesNotContain(queuedInKinki);
+        softly.assertThat(inboxLinks(MEMBER_B)).as("MEMBER_B's inbox").doesNotContain(assigned, queuedInKanto);
+        for (Actor outsider : List.of(SUSPENDED_MEMBER, LAPSED_MEMBER, ADMIN)) {
+            softly.assertThat(inboxLinks(outsider)).as(outsider + "'s inbox")
+                    .doesNotContain(assigned, queuedInKanto, queuedInKinki);
+        }
+        softly.assertAll();
+    }
+
+    private static List<String> inboxLinks(Actor actor) {
+        Answer read = actors.frontDoor().get("/api/coordination/inbox", actors.token(actor));
+        assertThat(read.status()).as("the inbox of %s: %s", actor, read).isEqualTo(200);
+        return read.json().path("items").findValuesAsString("link");
+    }
+
+    private static void awaitInInbox(Actor actor, String kind, String link) {
+        await(kind + " " + link + " in the inbox of " + actor).atMost(Duration.ofSeconds(60)).until(() -> {
+            Answer read = actors.frontDoor().get("/api/coordination/inbox", actors.token(actor));
+            for (JsonNode item : read.json().path("items")) {
+                if (kind.equals(item.path("kind").asString()) && link.equals(item.path("link").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** The matrix's cluster, added by the administrator at its first use. */
     private static synchronized String cluster() {
         if (cluster == null) {
@@ -659,6 +857,51 @@ class AuthorizationMatrixIT {
             profileOfA = id;
         }
         return profileOfA;
+    }
+
+    /**
+     * A case of the Kanto bureau only, assigned to COORDINATOR, made once; the administrator's note moves it past
+     * revision 0, so that {@link #STALE_ETAG} is stale for it.
+     */
+    private static synchronized String caseOfA() {
+        if (caseOfA == null) {
+            caseOfA = notedByTheAdministrator(actors.coordination().caseOfAWithTheCoordinator().path("id").asString());
+        }
+        return caseOfA;
+    }
+
+    /** Another case of the Kanto bureau only, which the administrator put back in the queue: nobody's. */
+    private static synchronized String queuedCaseOfA() {
+        if (queuedCaseOfA == null) {
+            String id = actors.coordination().caseOfAWithTheCoordinator().path("id").asString();
+            Answer queued = actors.frontDoor().post(Coordination.CASES + "/" + id + "/reassignment",
+                    actors.token(ADMIN), "{\"to\":\"QUEUE\"}");
+            assertThat(queued.status()).as("the administrator queueing the matrix's case: %s", queued).isEqualTo(200);
+            queuedCaseOfA = notedByTheAdministrator(id);
+        }
+        return queuedCaseOfA;
+    }
+
+    /** A case of the Kinki bureau only (B and a Kinki partner), in the Kinki queue. */
+    private static synchronized String caseOfB() {
+        if (caseOfB == null) {
+            JsonNode opened = actors.coordination().caseOfB();
+            String id = opened.path("id").asString();
+            if (!"QUEUED".equals(opened.path("status").asString())) {
+                Answer queued = actors.frontDoor().post(Coordination.CASES + "/" + id + "/reassignment",
+                        actors.token(ADMIN), "{\"to\":\"QUEUE\"}");
+                assertThat(queued.status()).as("the administrator queueing B's case: %s", queued).isEqualTo(200);
+            }
+            caseOfB = notedByTheAdministrator(id);
+        }
+        return caseOfB;
+    }
+
+    private static String notedByTheAdministrator(String caseId) {
+        Answer noted = actors.frontDoor().post(Coordination.CASES + "/" + caseId + "/notes", actors.token(ADMIN),
+                "{\"text\":\"E2E 行列: 準備\"}");
+        assertThat(noted.status()).as("the administrator's note on the matrix's case: %s", noted).isEqualTo(201);
+        return caseId;
     }
 
     /** An import started by the Kanto regional body: a header without rows, so it registers nobody. */
@@ -695,6 +938,9 @@ class AuthorizationMatrixIT {
                 case "NEW_CORPORATE_NUMBER" -> CorporateNumbers.random();
                 case "CLUSTER" -> cluster();
                 case "PROFILE_OF_A" -> profileOfA();
+                case "CASE_OF_A" -> caseOfA();
+                case "QUEUED_CASE_OF_A" -> queuedCaseOfA();
+                case "CASE_OF_B" -> caseOfB();
                 case "NEW_CLUSTER_NAME" -> "E2E 行列クラスター " + UUID.randomUUID().toString().substring(0, 12);
                 case "NEW_IDEMPOTENCY_KEY" -> "e2e-matrix-" + UUID.randomUUID();
                 default -> throw new IllegalArgumentException("unknown placeholder {" + name + "} in " + cell.row());

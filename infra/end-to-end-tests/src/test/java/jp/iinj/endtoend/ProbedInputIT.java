@@ -1,6 +1,7 @@
 package jp.iinj.endtoend;
 
 import static jp.iinj.endtoend.support.Actor.ADMIN;
+import static jp.iinj.endtoend.support.Actor.COORDINATOR;
 import static jp.iinj.endtoend.support.Actor.MEMBER_A;
 import static jp.iinj.endtoend.support.Actor.REGIONAL_BODY_KANTO;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,14 +10,22 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import jp.iinj.endtoend.support.Actor;
 import jp.iinj.endtoend.support.Actors;
+import jp.iinj.endtoend.support.Coordination;
 import jp.iinj.endtoend.support.Answer;
 import jp.iinj.endtoend.support.CorporateNumbers;
 import jp.iinj.endtoend.support.EndToEndTest;
@@ -32,6 +41,8 @@ import jp.iinj.endtoend.support.Json;
 class ProbedInputIT {
 
     private static final String ORGANISATIONS = "/api/members/organisations";
+
+    private static JsonNode caseTarget;
 
     @Test
     void a_registration_whose_names_hold_a_right_to_left_override_is_refused_naming_both(FrontDoor frontDoor) {
@@ -110,6 +121,132 @@ class ProbedInputIT {
         Answer named = frontDoor.get(ORGANISATIONS + "?q=ab&limit=100", actors.token(ADMIN));
         assertThat(named.status()).as("%s", named).isEqualTo(200);
         assertThat(named.json().path("items").findValuesAsString("legalName")).doesNotContain("ab\"c");
+    }
+
+    /** The hostile bodies of the case workflow: each action's, with the probe's characters in every free text. */
+    static Stream<Arguments> hostileCaseBodies() {
+        String unknownRosterId = UUID.randomUUID().toString();
+        return Stream.of(
+                Arguments.of("decline: no body", "decline", ""),
+                Arguments.of("decline: not JSON", "decline", "reason=AWAY"),
+                Arguments.of("decline: array", "decline", "[]"),
+                Arguments.of("decline: operator as reason", "decline", "{\"reason\":{\"$ne\":null}}"),
+                Arguments.of("decline: unknown reason", "decline", "{\"reason\":\"BORED\"}"),
+                Arguments.of("decline: right-to-left override in the note", "decline",
+                        "{\"reason\":\"OTHER\",\"note\":\"検証\\u202e社会式株\"}"),
+                Arguments.of("decline: zero-width space in the note", "decline",
+                        "{\"reason\":\"OTHER\",\"note\":\"辞\\u200b退\"}"),
+                Arguments.of("decline: NUL in the note", "decline", "{\"reason\":\"OTHER\",\"note\":\"a\\u0000b\"}"),
+                Arguments.of("decline: huge note", "decline",
+                        "{\"reason\":\"OTHER\",\"note\":\"" + "長".repeat(1001) + "\"}"),
+                Arguments.of("decline: mass assignment", "decline", "{\"reason\":\"OTHER\",\"coordinatorId\":\"x\"}"),
+                Arguments.of("decline: duplicate key", "decline", "{\"reason\":\"OTHER\",\"reason\":\"AWAY\"}"),
+                Arguments.of("stage: unknown", "stage", "{\"stage\":\"CLOSED\"}"),
+                Arguments.of("stage: lower case", "stage", "{\"stage\":\"first_contact\"}"),
+                Arguments.of("stage: number", "stage", "{\"stage\":1}"),
+                Arguments.of("stage: operator", "stage", "{\"stage\":{\"$gt\":\"\"}}"),
+                Arguments.of("stage: not accepted yet", "stage", "{\"stage\":\"FIRST_CONTACT\"}"),
+                Arguments.of("closure: unknown outcome", "closure", "{\"outcome\":\"WON\",\"reason\":\"x\"}"),
+                Arguments.of("closure: no reason", "closure", "{\"outcome\":\"OTHER\"}"),
+                Arguments.of("closure: blank reason", "closure", "{\"outcome\":\"OTHER\",\"reason\":\" \\u3000 \"}"),
+                Arguments.of("closure: right-to-left override in the reason", "closure",
+                        "{\"outcome\":\"OTHER\",\"reason\":\"Bidi\\u202egnp.exe\"}"),
+                Arguments.of("closure: BOM in the reason", "closure",
+                        "{\"outcome\":\"OTHER\",\"reason\":\"終了\\ufeff\"}"),
+                Arguments.of("closure: huge reason", "closure",
+                        "{\"outcome\":\"OTHER\",\"reason\":\"" + "長".repeat(2001) + "\"}"),
+                Arguments.of("closure: mass assignment", "closure",
+                        "{\"outcome\":\"OTHER\",\"reason\":\"x\",\"closedBy\":\"me\",\"status\":\"CLOSED\"}"),
+                Arguments.of("notes: empty", "notes", "{\"text\":\"\"}"),
+                Arguments.of("notes: isolate", "notes", "{\"text\":\"記録\\u2066x\\u2069\"}"),
+                Arguments.of("notes: carriage return", "notes", "{\"text\":\"a\\rb\"}"),
+                Arguments.of("notes: huge", "notes", "{\"text\":\"" + "長".repeat(4001) + "\"}"),
+                Arguments.of("notes: operator", "notes", "{\"text\":{\"$ne\":1}}"),
+                Arguments.of("notes: author set by the client", "notes", "{\"text\":\"x\",\"author\":\"someone\"}"),
+                Arguments.of("reassignment: coordinator without id", "reassignment", "{\"to\":\"COORDINATOR\"}"),
+                Arguments.of("reassignment: queue with id", "reassignment",
+                        "{\"to\":\"QUEUE\",\"coordinatorId\":\"" + unknownRosterId + "\"}"),
+                Arguments.of("reassignment: path as id", "reassignment",
+                        "{\"to\":\"COORDINATOR\",\"coordinatorId\":\"../../x\"}"),
+                Arguments.of("reassignment: operator as id", "reassignment",
+                        "{\"to\":\"COORDINATOR\",\"coordinatorId\":{\"$ne\":null}}"),
+                Arguments.of("reassignment: unknown target", "reassignment", "{\"to\":\"ELSEWHERE\"}"),
+                Arguments.of("reassignment: nobody on the roster", "reassignment",
+                        "{\"to\":\"COORDINATOR\",\"coordinatorId\":\"" + unknownRosterId + "\"}"),
+                Arguments.of("reassignment: override in the note", "reassignment",
+                        "{\"to\":\"QUEUE\",\"note\":\"\\u202e\"}"));
+    }
+
+    /**
+     * Every hostile body on the case workflow is a 4xx problem and leaves the case as it was. The assigned coordinator
+     * sends declines and stages, the Kanto regional body the rest: callers who may act, so that nothing but the body
+     * is refused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileCaseBodies")
+    void a_hostile_body_on_a_case_is_a_problem_and_changes_nothing(String name, String action, String body,
+                                                                   Actors actors, FrontDoor frontDoor) {
+        JsonNode target = caseTarget(actors);
+        String caller = action.equals("decline") || action.equals("stage")
+                ? actors.token(COORDINATOR) : actors.token(REGIONAL_BODY_KANTO);
+
+        Answer refused = frontDoor.send("POST", Coordination.CASES + "/" + target.path("id").asString() + "/" + action,
+                caller, body, "application/json");
+
+        assertProblem(refused);
+        assertUnchanged(target, actors);
+    }
+
+    @Test
+    void hostile_case_list_parameters_ids_bureaus_and_if_match_values_are_problems(Actors actors, FrontDoor frontDoor) {
+        JsonNode target = caseTarget(actors);
+        SoftAssertions softly = new SoftAssertions();
+        for (String query : List.of("?view=all", "?view=queue", "?view=queue&bureau=mars", "?view=QUEUE&bureau=kanto",
+                "?stage=CLOSED", "?view=queue&bureau=kanto&stage=FIRST_CONTACT", "?limit=0", "?limit=501",
+                "?limit=1e3", "?limit=-1", "?view=mine&view=queue", "?bureau", "?sort=openedAt", "?bureau=%24ne",
+                "?bureau%5B%24ne%5D=x", "?view=queue&bureau=%E2%80%AEkanto", "?" + "p".repeat(300) + "=1")) {
+            for (Actor caller : List.of(ADMIN, REGIONAL_BODY_KANTO, COORDINATOR)) {
+                Answer answer = frontDoor.get(Coordination.CASES + query, actors.token(caller));
+                softly.assertThat(answer.status()).as("%s as %s", answer, caller).isBetween(400, 499);
+                softly.assertThat(answer.isProblem()).as("problem+json: %s as %s", answer, caller).isTrue();
+            }
+        }
+        for (String path : List.of("/%7B%22%24ne%22%3A1%7D", "/%24where", "/" + "x".repeat(2000), "/%E2%80%AE",
+                "/workload/mars", "/workload/%24ne", "/workload/KANTO", "/" + target.path("id").asString() + "%00")) {
+            Answer answer = frontDoor.get(Coordination.CASES + path, actors.token(ADMIN));
+            softly.assertThat(answer.status()).as("%s", answer).isBetween(400, 499);
+            softly.assertThat(answer.isProblem()).as("problem+json: %s", answer).isTrue();
+        }
+        for (String ifMatch : List.of("*", "W/\"" + target.path("revision").asLong() + "\"", "\"0\", \"1\"", "0",
+                "\"-1\"", "\"99999999999999999999\"")) {
+            Answer answer = frontDoor.send("POST", Coordination.CASES + "/" + target.path("id").asString()
+                    + "/acceptance", actors.token(COORDINATOR), null, Map.of("If-Match", ifMatch));
+            softly.assertThat(answer.status()).as("If-Match %s: %s", ifMatch, answer).isEqualTo(412);
+            softly.assertThat(answer.isProblem()).as("problem+json: %s", answer).isTrue();
+        }
+        softly.assertAll();
+        assertUnchanged(target, actors);
+    }
+
+    /** A case of organisation A assigned to COORDINATOR, made once for these probes; as the administrator read it. */
+    private static synchronized JsonNode caseTarget(Actors actors) {
+        if (caseTarget == null) {
+            caseTarget = actors.coordination().caseOfAWithTheCoordinator();
+        }
+        return caseTarget;
+    }
+
+    private static void assertUnchanged(JsonNode target, Actors actors) {
+        JsonNode now = actors.coordination().read(target.path("id").asString(), actors.token(ADMIN));
+        assertThat(now.path("revision").asLong()).as("the case's revision: %s", now)
+                .isEqualTo(target.path("revision").asLong());
+        assertThat(now.path("status").asString()).isEqualTo("ASSIGNED");
+    }
+
+    private static void assertProblem(Answer answer) {
+        assertThat(answer.status()).as("%s", answer).isBetween(400, 499);
+        assertThat(answer.isProblem()).as("problem+json: %s", answer).isTrue();
+        assertThat(answer.json().path("status").asInt()).as("%s", answer).isEqualTo(answer.status());
     }
 
     private static void assertInvalidFields(Answer answer, String... fields) {

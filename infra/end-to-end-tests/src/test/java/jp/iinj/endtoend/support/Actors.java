@@ -51,6 +51,7 @@ public final class Actors {
     private String organisationB;
     private String suspendedOrganisation;
     private String lapsedOrganisation;
+    private Coordination coordination;
 
     private Actors(RunningPlatform platform) {
         this.frontDoor = new FrontDoor(platform.gatewayUrl());
@@ -146,6 +147,14 @@ public final class Actors {
         return registrations;
     }
 
+    /** Roster entries, agreed matches and their cases, made through the front door; shared by the test classes. */
+    public synchronized Coordination coordination() {
+        if (coordination == null) {
+            coordination = new Coordination(this);
+        }
+        return coordination;
+    }
+
     /** A password identity accepts (12-128 characters, not containing the e-mail's local part). */
     public static String newPassword() {
         byte[] random = new byte[8];
@@ -191,16 +200,74 @@ public final class Actors {
     }
 
     private void createStaff(Actor actor, String email, String displayName, String role, String bureau) {
+        createAccount(email, displayName, role, bureau, actor.toString());
+        signInAs(actor, email);
+        Jwt token = Jwt.decode(tokens.get(actor));
+        requireClaims(token.roles().contains(role) && token.bureaus().equals(List.of(bureau)), actor, token);
+    }
+
+    private void createAccount(String email, String displayName, String role, String bureau, String who) {
         Map<String, Object> account = new LinkedHashMap<>();
         account.put("email", email);
         account.put("displayName", displayName);
         account.put("roles", List.of(role));
         account.put("bureaus", List.of(bureau));
         Answer created = frontDoor.post("/api/identity/admin/accounts", token(Actor.ADMIN), Json.write(account));
-        require(created.status() == 201, "the administrator creating " + actor, created);
-        signInAs(actor, email);
-        Jwt token = Jwt.decode(tokens.get(actor));
-        requireClaims(token.roles().contains(role) && token.bureaus().equals(List.of(bureau)), actor, token);
+        require(created.status() == 201, "the administrator creating " + who, created);
+    }
+
+    /**
+     * A staff person beyond the matrix's actors (another coordinator, another bureau's regional body), created by the
+     * administrator as the actors are, signed in through the front door.
+     *
+     * @param role {@code COORDINATOR} or {@code REGIONAL_BODY}
+     */
+    public Person newStaff(String displayName, String role, String bureau) {
+        String email = "staff-" + HexFormat.of().formatHex(randomBytes(6)) + "@e2e.example.jp";
+        createAccount(email, displayName, role, bureau, displayName);
+        String password = newPassword();
+        setPasswordFromMail(email, password);
+        String token = portal.signIn(email, password).accessToken();
+        Jwt claims = Jwt.decode(token);
+        if (!claims.roles().contains(role) || !claims.bureaus().equals(List.of(bureau))) {
+            throw new AssertionError("unexpected claims in the token of " + displayName + ": " + claims.claims());
+        }
+        return new Person(claims.subject(), token, null);
+    }
+
+    /**
+     * An organisation beyond A and B: registered with an owner, approved by {@code approverToken}'s regional body or
+     * administrator, its owner signed in (a token that says member of it).
+     */
+    public Person newMember(String legalName, String prefectureCode, String approverToken) {
+        String email = "owner-" + HexFormat.of().formatHex(randomBytes(6)) + "@e2e.example.jp";
+        Answer registered = registrations.register(legalName, prefectureCode, "E2E 代表者", email);
+        require(registered.status() == 201, "the registration of " + legalName, registered);
+        String id = registered.json().path("id").asString();
+        Answer approved = frontDoor.post("/api/members/organisations/" + id + "/approval", approverToken, null);
+        require(approved.status() == 200, "approving " + legalName, approved);
+        String password = newPassword();
+        setPasswordFromMail(email, password);
+        String token = portal.signIn(email, password).accessToken();
+        Jwt claims = Jwt.decode(token);
+        if (!claims.memberIds().equals(List.of(id))) {
+            throw new AssertionError("unexpected claims in the token of " + legalName + "'s owner: " + claims.claims());
+        }
+        return new Person(claims.subject(), token, id);
+    }
+
+    /**
+     * Someone signed in outside the matrix's actors.
+     *
+     * @param memberId the organisation they act for; {@code null} for staff
+     */
+    public record Person(String subject, String token, String memberId) {
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] random = new byte[length];
+        RANDOM.nextBytes(random);
+        return random;
     }
 
     private void createMachineClient(Actor actor, String name, String bureau) {
