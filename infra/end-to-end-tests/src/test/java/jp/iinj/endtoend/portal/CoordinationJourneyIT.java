@@ -99,7 +99,7 @@ class CoordinationJourneyIT {
                     });
             assertThat(coordinator.page().locator("ul.inbox")).containsText("新しい案件が割り当てられました");
             coordinator.accessible("my cases").screenshot("coordination-my-cases");
-            assertThat(coordinator.page().locator("a[href='" + casePath + "']")).isVisible();
+            assertThat(coordinator.page().locator("table a[href='" + casePath + "']")).isVisible();
             coordinator.open(casePath);
             coordinator.accessible("case awaiting acceptance").screenshot("coordination-case-assigned");
             Page page = coordinator.page();
@@ -136,7 +136,7 @@ class CoordinationJourneyIT {
             }
             supplier.screenshot("coordination-match-closed");
             buyer.open("/coordination/cases");
-            assertThat(buyer.page().locator("a[href='" + casePath + "']")).isVisible();
+            assertThat(buyer.page().locator("table a[href='" + casePath + "']")).isVisible();
             buyer.accessible("a member's cases");
             buyer.open(casePath);
             assertThat(buyer.page().locator("main")).containsText("合意に至った");
