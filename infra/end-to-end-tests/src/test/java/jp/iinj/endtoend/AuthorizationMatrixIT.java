@@ -628,6 +628,19 @@ class AuthorizationMatrixIT {
                         expect(ANONYMOUS, 401), expect(MACHINE_CLIENT_KANTO, 403), others(204)),
                 row("GET /api-docs/coordination", everyone(200)),
 
+                // ---- event feeds: regional bodies (their people and machine clients) and administrators -------------
+                // each reads its bureaus' public events; members and coordinators no feed (the gateway's rule, and the
+                // service's again). The stream is probed with a cursor it never gave out, so no cell waits on a stream
+                row("GET /api/feeds/events?limit=5",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        others(200)),
+                row("GET /api/feeds/stream?after=not-a-cursor",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        others(400)),
+                row("GET /api-docs/event-feeds", everyone(200)),
+
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
                 row("GET /.well-known/openid-configuration", everyone(200)),
                 row("GET /.well-known/oauth-authorization-server", everyone(200)),
