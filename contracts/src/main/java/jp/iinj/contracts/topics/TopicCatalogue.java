@@ -12,6 +12,7 @@ import jp.iinj.contracts.coordination.CaseQueuedV1;
 import jp.iinj.contracts.coordination.CaseReassignedV1;
 import jp.iinj.contracts.coordination.CaseStageChangedV1;
 import jp.iinj.contracts.coordination.CoordinatorAssignedV1;
+import jp.iinj.contracts.feeds.SubscriptionDisabledV1;
 import jp.iinj.contracts.identity.PersonJoinedMemberV1;
 import jp.iinj.contracts.identity.PersonLeftMemberV1;
 import jp.iinj.contracts.membership.MemberApprovedV1;
@@ -241,8 +242,23 @@ public final class TopicCatalogue {
             "coordination.notifications.v1", PlatformService.COORDINATION, "notificationId", Audience.INTERNAL,
             List.of(COORDINATION_NOTIFICATION_REQUESTED_V1));
 
+    // ---- event feeds: regional bodies' webhook subscriptions ----
+
+    public static final EventType<SubscriptionDisabledV1> SUBSCRIPTION_DISABLED_V1 = EventType.of(
+            "jp.iinj.feeds.subscription-disabled.v1", SubscriptionDisabledV1.class,
+            "feeds/subscription-disabled.v1.schema.json");
+
+    /**
+     * What happens to regional bodies' webhook subscriptions, keyed by subscription id. Internal: it concerns one body's
+     * own integration, not the region's activity, so it is not forwarded to feeds.
+     */
+    public static final Topic SUBSCRIPTION_EVENTS_V1 = new Topic(
+            "feeds.subscription-events.v1", PlatformService.EVENT_FEEDS, "subscriptionId", Audience.INTERNAL,
+            List.of(SUBSCRIPTION_DISABLED_V1));
+
     private static final List<Topic> ALL = List.of(MEMBER_EVENTS_V1, MEMBER_CONTACTS_V1, MEMBER_PEOPLE_V1,
-            MATCHING_EVENTS_V1, MATCHING_NOTIFICATIONS_V1, CASE_EVENTS_V1, COORDINATION_NOTIFICATIONS_V1);
+            MATCHING_EVENTS_V1, MATCHING_NOTIFICATIONS_V1, CASE_EVENTS_V1, COORDINATION_NOTIFICATIONS_V1,
+            SUBSCRIPTION_EVENTS_V1);
 
     private TopicCatalogue() {
     }

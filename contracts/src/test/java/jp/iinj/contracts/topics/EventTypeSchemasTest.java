@@ -60,6 +60,8 @@ import jp.iinj.contracts.coordination.EscalationReason;
 import jp.iinj.contracts.coordination.QueueReason;
 import jp.iinj.contracts.coordination.ReassignmentReason;
 import jp.iinj.contracts.coordination.CaseOutcome;
+import jp.iinj.contracts.feeds.SubscriptionDisabledReason;
+import jp.iinj.contracts.feeds.SubscriptionDisabledV1;
 import jp.iinj.contracts.matching.DeclineReason;
 import jp.iinj.contracts.matching.InterestAcceptedV1;
 import jp.iinj.contracts.matching.InterestDeclinedV1;
@@ -178,7 +180,9 @@ class EventTypeSchemasTest {
             Map.entry(TopicCatalogue.CASE_CLOSED_V1, new CaseClosedV1("c-1", "m-" + INTEREST,
                     CaseOutcome.AGREEMENT_REACHED, "kanto", AT)),
             Map.entry(TopicCatalogue.COORDINATION_NOTIFICATION_REQUESTED_V1, new NotificationRequestedV1("n-2", null,
-                    null, "subject-of-a-coordinator", "case-assigned", "/coordination/cases/c-1", AT)));
+                    null, "subject-of-a-coordinator", "case-assigned", "/coordination/cases/c-1", AT)),
+            Map.entry(TopicCatalogue.SUBSCRIPTION_DISABLED_V1, new SubscriptionDisabledV1("s-1",
+                    List.of("kanto", "chubu"), SubscriptionDisabledReason.FAILING, 503, AT)));
 
 
 
@@ -368,6 +372,67 @@ class EventTypeSchemasTest {
 
         assertThat(validate(TopicCatalogue.CASE_QUEUED_V1, payload)).extracting(Error::getKeyword)
                 .containsExactly("uniqueItems");
+    }
+
+    @Test
+    void subscriptionDisabledWithoutAnAnswerIsValid() {
+        // a timeout or a refused connection has no status to report
+        ObjectNode payload = JSON.valueToTree(new SubscriptionDisabledV1("s-1", List.of("kyushu"),
+                SubscriptionDisabledReason.FAILING, null, AT));
+
+        assertThat(payload.path("lastStatus").isNull()).isTrue();
+        assertThat(validate(TopicCatalogue.SUBSCRIPTION_DISABLED_V1, payload)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} = {1} fails {2}")
+    @CsvSource({
+            "reason,         gone,        enum",
+            "subscriptionId, '',          minLength",
+            "disabledAt,     2026-04-01,  format"})
+    void invalidSubscriptionDisabledIsRejected(String field, String value, String keyword) {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.SUBSCRIPTION_DISABLED_V1));
+        payload.put(field, value);
+
+        assertThat(validate(TopicCatalogue.SUBSCRIPTION_DISABLED_V1, payload))
+                .extracting(Error::getKeyword, error -> error.getInstanceLocation().toString())
+                .containsExactly(tuple(keyword, "/" + field));
+    }
+
+    @ParameterizedTest(name = "lastStatus {0} fails {1}")
+    @CsvSource(delimiter = '|', value = {"99 | minimum", "600 | maximum", "\"410\" | type", "410.5 | type"})
+    void lastStatusThatIsNoHttpStatusCodeIsRejected(String json, String keyword) {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.SUBSCRIPTION_DISABLED_V1));
+        payload.set("lastStatus", JSON.readTree(json));
+
+        // an integer or null (anyOf): the validator says why each alternative failed
+        List<Error> errors = validate(TopicCatalogue.SUBSCRIPTION_DISABLED_V1, payload);
+        assertThat(errors).extracting(Error::getKeyword).contains(keyword);
+        assertThat(errors).extracting(error -> error.getInstanceLocation().toString()).containsOnly("/lastStatus");
+    }
+
+    @Test
+    void subscriptionDisabledNamesDistinctKnownBureaus() {
+        ObjectNode payload = JSON.valueToTree(SAMPLES.get(TopicCatalogue.SUBSCRIPTION_DISABLED_V1));
+        payload.putArray("bureaus").add("kanto").add("kanto");
+        assertThat(validate(TopicCatalogue.SUBSCRIPTION_DISABLED_V1, payload)).extracting(Error::getKeyword)
+                .containsExactly("uniqueItems");
+
+        payload.putArray("bureaus").add("tokai");
+        assertThat(validate(TopicCatalogue.SUBSCRIPTION_DISABLED_V1, payload)).extracting(Error::getKeyword)
+                .containsExactly("enum");
+
+        payload.putArray("bureaus");
+        assertThat(validate(TopicCatalogue.SUBSCRIPTION_DISABLED_V1, payload)).extracting(Error::getKeyword)
+                .containsExactly("minItems");
+    }
+
+    @Test
+    void subscriptionEventsCarryNoSinkOrSecret() {
+        // the sink URL may name a body's own systems and the secret signs its deliveries: both stay in event feeds
+        TopicCatalogue.SUBSCRIPTION_EVENTS_V1.eventTypes().forEach(type -> assertThat(schemaOf(type)
+                .path("properties").propertyNames()).as("properties of %s", type)
+                .noneMatch(name -> name.toLowerCase().contains("sink") || name.toLowerCase().contains("url")
+                        || name.toLowerCase().contains("secret") || name.toLowerCase().contains("host")));
     }
 
     private static List<Error> validate(EventType<?> type, JsonNode payload) {
