@@ -72,6 +72,11 @@ final class ServiceProcess {
             // the same secret for both (unless the launcher's environment brings one, which both inherit)
             environment.put(PORTAL_CLIENT_SECRET_VARIABLE, data.readSecret(data.portalClientSecret()));
         }
+        if (spec.name().equals("event-feeds")) {
+            // local use: webhooks may go to subscribers on this machine, over plain http
+            environment.put("IINJ_FEEDS_SINKS_ALLOWHTTP", "true");
+            environment.put("IINJ_FEEDS_SINKS_ALLOWEDADDRESSES", "127.0.0.0/8,::1/128");
+        }
         // tokens are issued under the front door's address; the gateway checks "iss" against it
         settings.allServices().stream().filter(other -> other.name().equals(ServiceSpec.GATEWAY)).findFirst()
                 .ifPresent(gateway -> environment.put("IINJ_JWT_ISSUER", gateway.url()));

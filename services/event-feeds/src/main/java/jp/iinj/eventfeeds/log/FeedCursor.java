@@ -32,7 +32,7 @@ public record FeedCursor(Map<String, Long> lastOffsets) {
         return new FeedCursor(next);
     }
 
-    static String partitionOf(String topic, int partition) {
+    public static String partitionOf(String topic, int partition) {
         return topic + ":" + partition;
     }
 

@@ -3,6 +3,7 @@ package jp.iinj.eventfeeds.log;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import jp.iinj.eventing.cloudevents.EventMetadata;
 import jp.iinj.eventing.consumer.PoisonEventException;
 import jp.iinj.eventing.consumer.ReceivedEvent;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -75,6 +77,23 @@ public class FeedLog {
             }
             return new FeedPage(events, next);
         });
+    }
+
+    public Mono<FeedEvent> event(String eventId) {
+        return mongo.findById(eventId, FeedEvent.class);
+    }
+
+    /**
+     * The events {@code scope} may see whose CloudEvents {@code time} is within [from, to], in log order, at most
+     * {@code limit} of them (for replays).
+     */
+    public Flux<FeedEvent> between(Instant from, Instant to, FeedScope scope, int limit) {
+        Criteria criteria = where("time").gte(from).lte(to);
+        if (scope.criteria().isPresent()) {
+            criteria = new Criteria().andOperator(criteria, scope.criteria().get());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("topic", "partition", "offset")).limit(limit),
+                FeedEvent.class);
     }
 
     /**

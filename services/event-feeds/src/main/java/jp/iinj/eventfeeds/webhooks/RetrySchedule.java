@@ -18,16 +18,29 @@ public final class RetrySchedule {
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10));
     static final double JITTER = 0.1;
 
+    private final List<Duration> delays;
     private final DoubleSupplier random;
 
     /** @param random values in [0, 1), e.g. {@code ThreadLocalRandom.current()::nextDouble} */
     public RetrySchedule(DoubleSupplier random) {
+        this(DELAYS, random);
+    }
+
+    /**
+     * @param delays before each attempt, the first normally zero; tests and the local platform shorten them, since an
+     *               outage test cannot wait hours
+     */
+    public RetrySchedule(List<Duration> delays, DoubleSupplier random) {
+        if (delays.isEmpty()) {
+            throw new IllegalArgumentException("at least one attempt");
+        }
+        this.delays = List.copyOf(delays);
         this.random = random;
     }
 
     /** How many attempts a delivery gets in all. */
-    public static int attempts() {
-        return DELAYS.size();
+    public int attempts() {
+        return delays.size();
     }
 
     /**
@@ -39,15 +52,15 @@ public final class RetrySchedule {
         if (failedAttempts < 1) {
             throw new IllegalArgumentException("a retry follows a failed attempt");
         }
-        if (failedAttempts >= DELAYS.size()) {
+        if (failedAttempts >= delays.size()) {
             return Optional.empty();
         }
-        Duration base = DELAYS.get(failedAttempts);
+        Duration base = delays.get(failedAttempts);
         double factor = 1 - JITTER + 2 * JITTER * random.getAsDouble();
         Instant at = failedAt.plusMillis(Math.round(base.toMillis() * factor));
         if (retryAfter != null && !retryAfter.isNegative()) {
-            Duration asked = retryAfter.compareTo(DELAYS.get(DELAYS.size() - 1)) > 0
-                    ? DELAYS.get(DELAYS.size() - 1) : retryAfter;
+            Duration longest = delays.get(delays.size() - 1);
+            Duration asked = retryAfter.compareTo(longest) > 0 ? longest : retryAfter;
             Instant askedAt = failedAt.plus(asked);
             if (askedAt.isAfter(at)) {
                 at = askedAt;

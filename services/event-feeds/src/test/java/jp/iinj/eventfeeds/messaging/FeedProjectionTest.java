@@ -41,7 +41,8 @@ class FeedProjectionTest {
         for (Method method : FeedProjection.class.getDeclaredMethods()) {
             if (method.getReturnType() == EventSubscription.class) {
                 method.setAccessible(true);
-                EventSubscription subscription = (EventSubscription) method.invoke(projection, (Object) null);
+                EventSubscription subscription = (EventSubscription) method.invoke(projection,
+                        new Object[method.getParameterCount()]);
                 topics.add(subscription.topic().name());
             }
         }

@@ -19,14 +19,14 @@ class RetryScheduleTest {
         RetrySchedule schedule = new RetrySchedule(() -> 0.5);
         List<Duration> waits = new ArrayList<>();
         Instant failedAt = T0;
-        for (int failed = 1; failed < RetrySchedule.attempts(); failed++) {
+        for (int failed = 1; failed < schedule.attempts(); failed++) {
             Instant next = schedule.next(failed, failedAt, null).orElseThrow();
             waits.add(Duration.between(failedAt, next));
             failedAt = next;
         }
         assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
                 Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10));
-        assertThat(RetrySchedule.attempts()).isEqualTo(7);
+        assertThat(new RetrySchedule(() -> 0.5).attempts()).isEqualTo(7);
         assertThat(schedule.next(7, failedAt, null)).isEmpty();
     }
 
