@@ -62,6 +62,7 @@ final class SubscriptionWorker {
     private final AtomicBoolean readLog = new AtomicBoolean(true);
     private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile boolean cursorMoved;
+    private volatile boolean draining;
     private volatile boolean stopped;
     private Disposable running;
 
@@ -106,8 +107,15 @@ final class SubscriptionWorker {
         return stopped;
     }
 
-    /** The owner changed it (a rotated secret, say): later attempts use the new one. */
-    void update(Subscription changed) {
+    /**
+     * The owner changed it (a rotated secret, say): later attempts use the new one. An older read of it, which a
+     * slower lookup may bring after a newer one, changes nothing.
+     */
+    synchronized void update(Subscription changed) {
+        Subscription current = subscription;
+        if (current != null && changed.revision() < current.revision()) {
+            return;
+        }
         this.filters = FilterExpressions.parse(JSON.readTree(changed.filters()));
         this.subscription = changed;
     }
@@ -129,8 +137,14 @@ final class SubscriptionWorker {
         wake();
     }
 
-    /** Reads the log when it holds events past the cursor, which another instance logged. */
+    /**
+     * Reads the log when it holds events past the cursor, which another instance logged. Not while events are being
+     * delivered or wait in memory: those are this instance's own, and the log is read once they are done, if needed.
+     */
     void catchUpTo(FeedCursor end) {
+        if (draining || !live.isEmpty()) {
+            return;
+        }
         for (Map.Entry<String, Long> partition : end.lastOffsets().entrySet()) {
             Long handled = cursor.get(partition.getKey());
             if (handled == null || handled < partition.getValue()) {
@@ -159,37 +173,45 @@ final class SubscriptionWorker {
             if (stopped) {
                 return Mono.empty();
             }
-            return readLog.getAndSet(false) ? fromLog(true).then(Mono.defer(this::fromMemory)) : fromMemory();
+            draining = true;
+            Mono<Void> work = readLog.getAndSet(false) ? fromLog(true).then(fromMemory()) : fromMemory();
+            return work.doFinally(done -> draining = false);
         });
     }
 
+    /** Page after page of the log after the cursor; a loop, not a recursion, however far behind it is. */
     private Mono<Void> fromLog(boolean resuming) {
-        return feed.after(new FeedCursor(Map.copyOf(cursor)), FeedScope.everything(), PAGE)
+        return Mono.defer(() -> stopped ? Mono.just(false) : feed.after(new FeedCursor(Map.copyOf(cursor)),
+                        FeedScope.everything(), PAGE)
                 .flatMap(page -> Flux.fromIterable(page.events())
                         .concatMap(event -> handle(event, resuming), 1)
-                        .then(Mono.defer(() -> page.events().size() == PAGE && !stopped
-                                ? fromLog(resuming) : Mono.empty())));
+                        .then(Mono.fromSupplier(() -> page.events().size() == PAGE && !stopped))))
+                .repeat().takeWhile(more -> more).then();
     }
 
+    /** The events handed over, one after another, until none is left. */
     private Mono<Void> fromMemory() {
-        return Mono.defer(() -> {
-            FeedEvent next = live.poll();
-            while (next != null && covered(next)) {
-                liveSize.decrementAndGet();
-                next = live.poll();
-            }
-            if (next == null || stopped) {
-                return Mono.empty();
-            }
+        return Mono.defer(this::nextFromMemory).repeat().takeWhile(more -> more).then();
+    }
+
+    /** @return whether an event was handled (so there may be more) */
+    private Mono<Boolean> nextFromMemory() {
+        FeedEvent next = live.poll();
+        while (next != null && covered(next)) {
             liveSize.decrementAndGet();
-            if (!follows(next)) {
-                // something before it is not in memory: the log has both, in order
-                live.clear();
-                liveSize.set(0);
-                return fromLog(false).then(Mono.defer(this::fromMemory));
-            }
-            return handle(next, false).then(Mono.defer(this::fromMemory));
-        });
+            next = live.poll();
+        }
+        if (next == null || stopped) {
+            return Mono.just(false);
+        }
+        liveSize.decrementAndGet();
+        if (!follows(next)) {
+            // something before it is not in memory: the log has both, in order
+            live.clear();
+            liveSize.set(0);
+            return fromLog(false).thenReturn(true);
+        }
+        return handle(next, false).thenReturn(true);
     }
 
     /**
