@@ -47,10 +47,6 @@ public class DeliveryController {
         this.replays = replays;
     }
 
-    /** @param deliveries newest first */
-    public record DeliveryList(List<Delivery> deliveries) {
-    }
-
     /** @param events how many events will be sent again */
     public record ReplayStarted(int events) {
     }
@@ -66,7 +62,7 @@ public class DeliveryController {
     @ApiResponse(responseCode = "403", description = "Not a regional body or administrator")
     @ApiResponse(responseCode = "404", description = "No such subscription of the caller's")
     @GetMapping("/deliveries")
-    public Mono<DeliveryList> listDeliveries(@PathVariable String subscriptionId,
+    public Mono<DeliveryResponse.DeliveryList> listDeliveries(@PathVariable String subscriptionId,
                                              @RequestParam MultiValueMap<String, String> query) {
         List<InvalidField> problems = new ArrayList<>();
         QueryParameters.check(query, LOG_PARAMETERS, Set.of(), problems);
@@ -86,7 +82,7 @@ public class DeliveryController {
         Instant until = before;
         return PlatformCallers.caller().flatMap(caller -> subscriptions.read(subscriptionId, caller))
                 .flatMap(subscription -> deliveries.recent(subscription.id(), until, limit))
-                .map(DeliveryList::new);
+                .map(list -> new DeliveryResponse.DeliveryList(list.stream().map(DeliveryResponse::of).toList()));
     }
 
     @Operation(summary = "Replay one delivery", description = "Sends its event again, once, with the same "
