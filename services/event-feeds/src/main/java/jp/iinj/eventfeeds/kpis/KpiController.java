@@ -40,12 +40,13 @@ public class KpiController {
             + "default today): today's from the live projection, a past day's by replaying the log from its beginning. "
             + "Totals and the same figures by month, bureau, prefecture and cluster. Regional bodies (people and "
             + "machine clients) and administrators.")
-    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "YYYY-MM-DD, up to today (Asia/Tokyo)")
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "YYYY-MM-DD, up to today (Asia/Tokyo); default today",
+            schema = @Schema(type = "string", format = "date"))
     @ApiResponse(responseCode = "200", description = "The figures")
     @ApiResponse(responseCode = "400", description = "Unknown or repeated parameter, not a day, a day after today")
     @ApiResponse(responseCode = "403", description = "Neither a regional body nor an administrator")
     @GetMapping(path = "/api/feeds/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<KpiReport> report(@RequestParam MultiValueMap<String, String> query) {
+    public Mono<KpiReport> report(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         KpiRequest request = KpiRequest.from(query, kpis.today());
         return PlatformCallers.caller().map(FeedAccess::scopeOf)
                 .flatMap(scope -> kpis.report(request.asOf(), scope));
@@ -55,13 +56,14 @@ public class KpiController {
             + "`/api/feeds/kpis`, one row per bureau × prefecture × cluster × month (each region from its first month "
             + "with an event to asOf's), with a header row; UTF-8, RFC 4180. Members at each month's end, the rest "
             + "within the month; an empty prefecture or cluster: events without one.")
-    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "YYYY-MM-DD, up to today (Asia/Tokyo)")
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "YYYY-MM-DD, up to today (Asia/Tokyo); default today",
+            schema = @Schema(type = "string", format = "date"))
     @ApiResponse(responseCode = "200", description = "The figures as CSV",
             content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Unknown or repeated parameter, not a day, a day after today")
     @ApiResponse(responseCode = "403", description = "Neither a regional body nor an administrator")
     @GetMapping(path = "/api/feeds/kpis.csv", produces = CSV)
-    public Mono<ResponseEntity<byte[]>> csv(@RequestParam MultiValueMap<String, String> query) {
+    public Mono<ResponseEntity<byte[]>> csv(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         KpiRequest request = KpiRequest.from(query, kpis.today());
         return PlatformCallers.caller().map(FeedAccess::scopeOf)
                 .flatMap(scope -> kpis.csv(request.asOf(), scope))
