@@ -639,6 +639,15 @@ class AuthorizationMatrixIT {
                         expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
                         expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
                         others(400)),
+                // the regional KPIs as of a day, JSON and CSV: the same callers; each body gets its bureaus' figures
+                row("GET /api/feeds/kpis",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        others(200)),
+                row("GET /api/feeds/kpis.csv?asOf=2026-01-31",
+                        expect(ANONYMOUS, 401), expect(MEMBER_A, 403), expect(MEMBER_B, 403),
+                        expect(SUSPENDED_MEMBER, 403), expect(LAPSED_MEMBER, 403), expect(COORDINATOR, 403),
+                        others(200)),
                 row("GET /api-docs/event-feeds", everyone(200)),
 
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
@@ -673,6 +682,8 @@ class AuthorizationMatrixIT {
                 row("GET /admin/accounts", everyone(302)).asPage(),
                 row("GET /admin/coordinators", everyone(302)).asPage(),
                 row("GET /regional/coordination", everyone(302)).asPage(),
+                row("GET /regional/kpis", everyone(302)).asPage(),
+                row("GET /regional/kpis.csv", everyone(302)).asPage(),
                 row("GET /coordination/cases", everyone(302)).asPage(),
                 row("POST /language", everyone(403)).asPage(),
                 row("POST /sign-out", everyone(403)).asPage(),

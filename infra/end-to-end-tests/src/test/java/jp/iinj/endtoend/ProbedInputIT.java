@@ -228,6 +228,24 @@ class ProbedInputIT {
         assertUnchanged(target, actors);
     }
 
+    @Test
+    void hostile_kpi_parameters_are_problems_for_json_and_csv(Actors actors, FrontDoor frontDoor) {
+        SoftAssertions softly = new SoftAssertions();
+        for (String path : List.of("/api/feeds/kpis", "/api/feeds/kpis.csv")) {
+            for (String query : List.of("?asOf=2999-01-01", "?asOf=2026-02-30", "?asOf=2026-1-1", "?asOf=%24ne",
+                    "?asOf%5B%24ne%5D=x", "?asOf=2026-01-01&asOf=2026-01-02", "?asOf", "?bureau=chubu",
+                    "?asOf=%E2%80%AE2026-01-01", "?asOf=" + "9".repeat(2000), "?" + "p".repeat(300) + "=1",
+                    "?format=csv")) {
+                for (Actor caller : List.of(ADMIN, REGIONAL_BODY_KANTO)) {
+                    Answer answer = frontDoor.get(path + query, actors.token(caller));
+                    softly.assertThat(answer.status()).as("%s as %s", answer, caller).isEqualTo(400);
+                    softly.assertThat(answer.isProblem()).as("problem+json: %s as %s", answer, caller).isTrue();
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
     /** A case of organisation A assigned to COORDINATOR, made once for these probes; as the administrator read it. */
     private static synchronized JsonNode caseTarget(Actors actors) {
         if (caseTarget == null) {
