@@ -48,7 +48,8 @@ public class KpiQueries {
     public Mono<Map<KpiCell, KpiCounts>> replayed(LocalDate asOf, FeedScope scope) {
         // every bureau replayed, then limited: a member moving between bureaus leaves one and enters the other
         return replay.cells(endOf(asOf)).map(cells -> cells.entrySet().stream()
-                .filter(cell -> scope.unlimited() || scope.bureaus().contains(cell.getKey().region().bureau()))
+                .filter(cell -> scope.unlimited() || cell.getKey().region().bureau() != null
+                        && scope.bureaus().contains(cell.getKey().region().bureau()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
