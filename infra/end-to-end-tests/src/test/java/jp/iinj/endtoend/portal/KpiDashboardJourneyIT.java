@@ -98,8 +98,10 @@ class KpiDashboardJourneyIT {
         }
         try (PortalVisit kanto = PortalVisit.english(chromium, platform.gatewayUrl())) {
             kanto.signIn(actors.email(REGIONAL_BODY_KANTO), actors.password(REGIONAL_BODY_KANTO));
+            // as the other journeys: the page as this browser shows it after signing in (the person's stored language
+            // wins at sign-in; switching here would change it for every later journey)
             kanto.open("/regional/kpis");
-            assertThat(kanto.heading()).isEqualTo("Regional KPIs");
+            assertThat(kanto.page().locator("#funnel-table").count()).isEqualTo(1);
             kanto.accessible("KPI dashboard").screenshot("kpi-dashboard");
         }
     }
