@@ -43,8 +43,9 @@ public final class FeedSubscriptions {
         }
     }
 
+    /** @param lastStatus the sink's last HTTP status, null when it never answered */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Disabled(String reason, String detail, Instant at) {
+    public record Disabled(String reason, Integer lastStatus, String detail, Instant at) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -59,9 +60,13 @@ public final class FeedSubscriptions {
         }
     }
 
-    /** A new subscription; types and filters left out mean every type the body may see, unfiltered. */
+    /**
+     * A new subscription; types, filters and bureaus left out mean every type, unfiltered, in every bureau the body
+     * covers.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record NewSubscription(List<String> types, List<JsonNode> filters, String sink, String protocol) {
+    public record NewSubscription(List<String> types, List<JsonNode> filters, String sink, String protocol,
+                                  List<String> bureaus) {
     }
 
     /** The answer to a creation: the subscription, and its signing secret, which is never shown again. */
@@ -84,9 +89,16 @@ public final class FeedSubscriptions {
         }
     }
 
-    /** @param status the sink's HTTP status, null when it never answered (refused, timed out) */
+    /**
+     * @param status the sink's HTTP status, null when it never answered (refused, timed out)
+     * @param replay the owner asked for this attempt (a replay), rather than the ordered delivery
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Attempt(Instant at, Integer status, String result, String error, Long tookMillis) {
+    public record Attempt(Instant at, Integer status, String result, String error, Long tookMillis, Boolean replay) {
+
+        public Attempt {
+            replay = Boolean.TRUE.equals(replay);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

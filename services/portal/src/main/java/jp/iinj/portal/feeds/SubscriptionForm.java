@@ -19,16 +19,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Subscriptions API allows ({@code suffix}, {@code all}, {@code any}, {@code not}), filters as JSON. The portal only
  * checks what it builds; the service judges every filter.
  *
+ * @param bureaus    some of the bureaus the person covers; none: all of them
  * @param rows       the simple filters as typed, blank ones included (the form shows them again)
  * @param rawFilters a JSON array of filter expressions, or one expression
  */
-record SubscriptionForm(List<String> types, String sink, List<FilterRow> rows, String rawFilters) {
+record SubscriptionForm(List<String> types, List<String> bureaus, String sink, List<FilterRow> rows, String rawFilters) {
 
     static final int ROWS = 3;
     static final List<String> ATTRIBUTES = List.of("type", "prefecture", "cluster");
     static final List<String> DIALECTS = List.of("exact", "prefix");
     static final String PROTOCOL = "HTTP";
-    private static final Set<String> FORM_FIELDS = Set.of("types", "sink", "rawFilters");
+    private static final Set<String> FORM_FIELDS = Set.of("types", "bureaus", "sink", "rawFilters");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record FilterRow(String attribute, String dialect, String value) {
@@ -43,7 +44,7 @@ record SubscriptionForm(List<String> types, String sink, List<FilterRow> rows, S
         for (int i = 0; i < ROWS; i++) {
             rows.add(new FilterRow("type", "exact", ""));
         }
-        return new SubscriptionForm(List.of(), "", rows, "");
+        return new SubscriptionForm(List.of(), List.of(), "", rows, "");
     }
 
     /** From the posted form; the rows' three lists are parallel (every row posts all three, blank or not). */
@@ -57,17 +58,20 @@ record SubscriptionForm(List<String> types, String sink, List<FilterRow> rows, S
         }
         String sink = form.getFirst("sink");
         String raw = form.getFirst("rawFilters");
-        return new SubscriptionForm(listOf(form, "types").stream().filter(type -> !type.isBlank()).distinct().toList(),
-                sink == null ? "" : sink.strip(), rows, raw == null ? "" : raw.strip());
+        return new SubscriptionForm(chosen(form, "types"), chosen(form, "bureaus"), sink == null ? "" : sink.strip(), rows,
+                raw == null ? "" : raw.strip());
     }
 
-    /** The request, or the fields at fault (message keys) in {@code errors}. */
-    NewSubscription request(Map<String, String> errors) {
+    /** The request, or the fields at fault (message keys) in {@code errors}; {@code bureauChoices} the person's. */
+    NewSubscription request(List<String> bureauChoices, Map<String, String> errors) {
         if (sink.isEmpty()) {
             errors.put("sink", "feeds.error.sink");
         }
         if (!FeedEventTypes.publicTypes().containsAll(types)) {
             errors.put("types", "feeds.error.types");
+        }
+        if (!bureauChoices.containsAll(bureaus)) {
+            errors.put("bureaus", "feeds.error.bureaus");
         }
         List<JsonNode> filters = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -97,7 +101,7 @@ record SubscriptionForm(List<String> types, String sink, List<FilterRow> rows, S
                 errors.put("rawFilters", "feeds.error.rawFilters");
             }
         }
-        return new NewSubscription(types, filters, sink, PROTOCOL);
+        return new NewSubscription(types, filters, sink, PROTOCOL, bureaus);
     }
 
     /** The API's {@code filters[3].any[0]} and {@code types[1]} belong to the form's filters and types. */
@@ -111,6 +115,10 @@ record SubscriptionForm(List<String> types, String sink, List<FilterRow> rows, S
         int end = apiField.indexOf('[');
         String field = end < 0 ? apiField : apiField.substring(0, end);
         return FORM_FIELDS.contains(field) ? field : "";
+    }
+
+    private static List<String> chosen(MultiValueMap<String, String> form, String name) {
+        return listOf(form, name).stream().filter(value -> !value.isBlank()).distinct().toList();
     }
 
     private static List<String> listOf(MultiValueMap<String, String> form, String name) {

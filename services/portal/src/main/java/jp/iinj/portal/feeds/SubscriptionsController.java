@@ -5,11 +5,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +32,8 @@ import jp.iinj.portal.feeds.FeedSubscriptions.Subscription;
 import jp.iinj.portal.feeds.FeedSubscriptions.SubscriptionList;
 import jp.iinj.portal.gateway.ApiProblem;
 import jp.iinj.portal.gateway.GatewayClient;
+import jp.iinj.portal.referencedata.Prefectures;
+import jp.iinj.portal.signin.Person;
 import reactor.core.publisher.Mono;
 
 /**
@@ -91,17 +96,18 @@ class SubscriptionsController {
     }
 
     @GetMapping(BASE + "/new")
-    String form(Model model) {
-        return renderForm(SubscriptionForm.empty(), Map.of(), null, model);
+    String form(@AuthenticationPrincipal OidcUser user, Model model) {
+        return renderForm(SubscriptionForm.empty(), bureauChoices(user), Map.of(), null, model);
     }
 
     @PostMapping(path = BASE, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    Mono<Rendering> create(ServerWebExchange exchange, Model model) {
+    Mono<Rendering> create(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
+        List<String> bureaus = bureauChoices(user);
         return exchange.getFormData().map(SubscriptionForm::of).flatMap(form -> {
             Map<String, String> errors = new LinkedHashMap<>();
-            NewSubscription request = form.request(errors);
+            NewSubscription request = form.request(bureaus, errors);
             if (!errors.isEmpty()) {
-                return Mono.just(Rendering.view(renderForm(form, errors, null, model)).build());
+                return Mono.just(Rendering.view(renderForm(form, bureaus, errors, null, model)).build());
             }
             return gateway.asPerson().post().uri(API).contentType(MediaType.APPLICATION_JSON).bodyValue(request)
                     .retrieve().bodyToMono(Created.class)
@@ -115,10 +121,10 @@ class SubscriptionsController {
                     })
                     .onErrorResume(ApiProblem.class, problem -> {
                         if (problem.is(400)) {
-                            return Mono.just(Rendering.view(renderForm(form, fieldErrors(problem), null, model)).build());
+                            return Mono.just(Rendering.view(renderForm(form, bureaus, fieldErrors(problem), null, model)).build());
                         }
                         if (problem.is(409) || problem.is(422)) {
-                            return Mono.just(Rendering.view(renderForm(form, Map.of(), problem.code(), model)).build());
+                            return Mono.just(Rendering.view(renderForm(form, bureaus, Map.of(), problem.code(), model)).build());
                         }
                         return Mono.error(problem);
                     });
@@ -241,8 +247,17 @@ class SubscriptionsController {
         return gateway.asPerson().get().uri(API + "/{id}", subscriptionId).retrieve().bodyToMono(Subscription.class);
     }
 
-    private static String renderForm(SubscriptionForm form, Map<String, String> errors, String conflictCode, Model model) {
+    /** The bureaus a subscription may be narrowed to: the person's (an administrator: every bureau). */
+    private static List<String> bureauChoices(OidcUser user) {
+        Person person = Person.of(user);
+        return person.isAdministrator() ? Prefectures.bureaus()
+                : Prefectures.bureaus().stream().filter(person.bureaus()::contains).toList();
+    }
+
+    private static String renderForm(SubscriptionForm form, List<String> bureaus, Map<String, String> errors,
+                                     String conflictCode, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("bureauChoices", bureaus);
         model.addAttribute("errors", errors);
         model.addAttribute("conflictCode", conflictCode);
         model.addAttribute("attributes", SubscriptionForm.ATTRIBUTES);

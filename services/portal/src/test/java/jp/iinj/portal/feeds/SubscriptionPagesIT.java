@@ -34,7 +34,7 @@ class SubscriptionPagesIT extends PortalTestSupport {
 
     static String failing() {
         return subscription(ID, "https://hooks.example.jp/iinj", "DISABLED",
-                "{\"reason\":\"FAILING\",\"detail\":\"HTTP 503 for 17 hours\",\"at\":\"2026-12-04T03:00:00Z\"}", "null");
+                "{\"reason\":\"FAILING\",\"lastStatus\":503,\"detail\":\"HTTP 503 for 17 hours\",\"at\":\"2026-12-04T03:00:00Z\"}", "null");
     }
 
     static final String DELIVERIES = """
@@ -46,7 +46,7 @@ class SubscriptionPagesIT extends PortalTestSupport {
                "nextAttemptAt":"2026-12-04T01:05:06Z"},
               {"id":"msg_1","eventId":"e-1","eventType":"jp.iinj.matching.match-agreed.v1","subject":"m-8",
                "eventTime":"2026-12-03T01:00:00Z","status":"DELIVERED",
-               "attempts":[{"at":"2026-12-03T01:00:01Z","status":204,"result":"DELIVERED","error":null,"tookMillis":12}],
+               "attempts":[{"at":"2026-12-03T01:00:01Z","status":204,"result":"DELIVERED","error":null,"tookMillis":12,"replay":true}],
                "nextAttemptAt":null},
               {"id":"msg_3","eventId":"e-3","eventType":"jp.iinj.matching.match-agreed.v1","subject":"m-10",
                "eventTime":"2026-12-04T02:00:00Z","status":"PENDING","attempts":[],"nextAttemptAt":"2026-12-04T02:00:00Z"}]}""";
@@ -112,6 +112,20 @@ class SubscriptionPagesIT extends PortalTestSupport {
         as(chubu()).post().uri("/regional/subscriptions").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("sink", "https://hooks.example.jp/all")).exchange().expectStatus().isCreated();
         assertThat(GATEWAY.last("POST", API).body()).isEqualTo("{\"sink\":\"https://hooks.example.jp/all\",\"protocol\":\"HTTP\"}");
+        // a body covering two bureaus may narrow a subscription to one of them, never to another body's
+        String twoBureaus = as(regionalBody("kanto", "kinki")).get().uri("/regional/subscriptions/new").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(twoBureaus).contains("name=\"bureaus\"", "value=\"kanto\"", "value=\"kinki\"").doesNotContain("value=\"kyushu\"");
+        as(regionalBody("kanto", "kinki")).post().uri("/regional/subscriptions").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("sink", "https://hooks.example.jp/kinki").with("bureaus", "kinki"))
+                .exchange().expectStatus().isCreated();
+        assertThat(GATEWAY.last("POST", API).body()).isEqualTo(
+                "{\"sink\":\"https://hooks.example.jp/kinki\",\"protocol\":\"HTTP\",\"bureaus\":[\"kinki\"]}");
+        String refused = as(regionalBody("kanto", "kinki")).post().uri("/regional/subscriptions")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("sink", "https://hooks.example.jp/kyushu").with("bureaus", "kyushu"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("id=\"bureaus-error\"", "担当していない局が含まれています。");
         // the secret is never on the subscription's own page
         subscriptionPage(active());
         assertThat(get(PAGE)).doesNotContain("whsec_");
@@ -140,11 +154,16 @@ class SubscriptionPagesIT extends PortalTestSupport {
         assertThat(page).contains("id=\"sink-error\"", "受け付けられません：the address 10.0.0.5 is private",
                 "id=\"rawFilters-error\"", "filters[1]: unsupported dialect &#39;sql&#39;", "value=\"https://10.0.0.5/hook\"");
 
-        GATEWAY.answer("POST", API, Answer.conflict("subscription-limit", "too many"));
+        GATEWAY.answer("POST", API, Answer.conflict("too-many-subscriptions", "at most 20"));
         page = as(chubu()).post().uri("/regional/subscriptions").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("sink", "https://hooks.example.jp/iinj"))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("role=\"alert\"", "いまの状態ではこの操作はできません", "value=\"https://hooks.example.jp/iinj\"");
+        assertThat(page).contains("role=\"alert\"", "購読の数が上限に達しています", "value=\"https://hooks.example.jp/iinj\"");
+        GATEWAY.answer("POST", API, Answer.conflict("something-new", "later"));
+        page = as(chubu()).post().uri("/regional/subscriptions").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("sink", "https://hooks.example.jp/iinj"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("role=\"alert\"", "いまの状態ではこの操作はできません");
     }
 
     @Test
@@ -152,7 +171,7 @@ class SubscriptionPagesIT extends PortalTestSupport {
         subscriptionPage(failing());
         String page = get(PAGE);
         assertThat(page).contains("この購読への配信は停止しています。", "送信先への配信が長く失敗し続けたため停止しました。",
-                "詳細：HTTP 503 for 17 hours", "配信を再開する", "action=\"/regional/subscriptions/sub-1/enable\"",
+                "詳細：HTTP 503 for 17 hours", "最後の応答：HTTP 503", "送り直し", "配信を再開する", "action=\"/regional/subscriptions/sub-1/enable\"",
                 "{&quot;exact&quot;:{&quot;prefecture&quot;:&quot;23&quot;}}", "中部経済産業局",
                 // the log: statuses, each attempt's answer (or none) and time taken, the next attempt, webhook-id
                 "失敗", "配信済み", "配信待ち", "HTTP 503", "応答なし", "timed out after 15 s", "15,000 ミリ秒", "HTTP 204",
@@ -198,10 +217,15 @@ class SubscriptionPagesIT extends PortalTestSupport {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("id=\"from-error\"", "older than the log keeps");
 
-        GATEWAY.answer("POST", API + "/" + ID + "/deliveries/msg_1/replay", Answer.conflict("delivery-pending", "still pending"));
+        GATEWAY.answer("POST", API + "/" + ID + "/deliveries/msg_1/replay", Answer.conflict("subscription-disabled", "disabled"));
         page = as(chubu()).post().uri(PAGE + "/deliveries/msg_1/replay").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("role=\"alert\"", "いまの状態ではこの操作はできません");
+        assertThat(page).contains("role=\"alert\"", "この購読は停止中です。配信を再開してから送り直してください。");
+        GATEWAY.answer("POST", API + "/" + ID + "/replays", Answer.conflict("replay-running", "still running"));
+        page = as(chubu()).post().uri(PAGE + "/replays").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("from", "2026-12-01T09:00").with("to", "2026-12-02T09:00"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("role=\"alert\"", "送り直しがまだ進んでいます");
     }
 
     @Test
