@@ -17,6 +17,11 @@
     status.className = 'notice ' + kind;
   }
 
+  // "対象：" needs no space after it; "Subject:" does
+  function labelled(label, value) {
+    return /：$/.test(label) ? label + value : label + ' ' + value;
+  }
+
   function part(tag, className, text) {
     var element = document.createElement(tag);
     element.className = className;
@@ -45,11 +50,11 @@
     item.appendChild(time);
     item.appendChild(part('strong', 'type', event.typeLabel));
     if (event.subject) {
-      item.appendChild(part('span', 'subject', texts.subject + ' ' + event.subject));
+      item.appendChild(part('span', 'subject', labelled(texts.subject, event.subject)));
     }
     var region = [event.bureau, event.prefecture, event.cluster].filter(function (value) { return value; });
     if (region.length) {
-      item.appendChild(part('span', 'region', texts.region + ' ' + region.join('、')));
+      item.appendChild(part('span', 'region', labelled(texts.region, region.join('、'))));
     }
     list.insertBefore(item, list.firstChild);
     if (none) {

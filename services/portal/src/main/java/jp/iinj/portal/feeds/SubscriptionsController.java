@@ -209,17 +209,22 @@ class SubscriptionsController {
                             return renderSubscription(subscriptionId, null, form, refused, model)
                                     .map(view -> Rendering.view(view).build());
                         }
-                        return refused(subscriptionId, problem, model);
+                        return refused(subscriptionId, problem, form, model);
                     });
         });
     }
 
     /** A 409 (or 412): the subscription as it is now, and why the action was refused, in words. */
     private Mono<Rendering> refused(String subscriptionId, ApiProblem problem, Model model) {
+        return refused(subscriptionId, problem, RangeForm.empty(), model);
+    }
+
+    /** The same, keeping the time range the person typed. */
+    private Mono<Rendering> refused(String subscriptionId, ApiProblem problem, RangeForm range, Model model) {
         if (!problem.is(409) && !problem.is(412)) {
             return Mono.error(problem);
         }
-        return renderSubscription(subscriptionId, problem.code(), RangeForm.empty(), Map.of(), model)
+        return renderSubscription(subscriptionId, problem.code(), range, Map.of(), model)
                 .map(view -> Rendering.view(view).build());
     }
 
