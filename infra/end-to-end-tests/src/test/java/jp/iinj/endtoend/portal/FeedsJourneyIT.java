@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 import jp.iinj.endtoend.support.Actors;
 import jp.iinj.endtoend.support.EndToEndTest;
@@ -72,6 +73,9 @@ class FeedsJourneyIT {
             try (PortalVisit region = english ? PortalVisit.english(chromium, platform.gatewayUrl())
                     : PortalVisit.japanese(chromium, platform.gatewayUrl())) {
                 region.signIn(actors.email(REGIONAL_BODY_KANTO), actors.password(REGIONAL_BODY_KANTO));
+                if (english) {
+                    inEnglish(region);
+                }
                 // linked from the regional body's navigation
                 region.page().locator("header.site nav a[href='/regional/feed']").click();
                 region.page().waitForURL("**/regional/feed");
@@ -97,6 +101,9 @@ class FeedsJourneyIT {
                 assertThat(items.first()).containsText(second, EVENT_SOON);
                 assertThat(items.nth(1)).containsText(inKanto);
                 assertThat(region.page().locator("#feed-events")).not().containsText(elsewhere);
+                if (english) {
+                    backToJapanese(region);
+                }
             }
         }
     }
@@ -209,12 +216,31 @@ class FeedsJourneyIT {
 
         try (PortalVisit region = PortalVisit.english(chromium, platform.gatewayUrl())) {
             region.signIn(actors.email(REGIONAL_BODY_KANTO), actors.password(REGIONAL_BODY_KANTO));
+            inEnglish(region);
             region.open("/regional/subscriptions");
             assertThat(region.page().locator("h1")).hasText("Webhook subscriptions");
             region.accessible("webhook subscriptions").screenshot("feeds-subscriptions");
             region.open("/regional/subscriptions/new");
             assertThat(region.page().locator("main")).containsText("Registration applied for");
             region.accessible("new subscription").screenshot("feeds-subscription-new");
+            backToJapanese(region);
         }
+    }
+
+    /**
+     * The person's stored language wins at sign-in (the matrix stores Japanese for every actor): switched to English
+     * here if the sign-in brought Japanese back.
+     */
+    private static void inEnglish(PortalVisit visit) {
+        if (visit.page().locator("html[lang=en]").count() == 0) {
+            visit.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+            visit.page().waitForSelector("html[lang=en]");
+        }
+    }
+
+    /** Leaves the account's stored language Japanese, as the other journeys expect of it. */
+    private static void backToJapanese(PortalVisit visit) {
+        visit.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("日本語")).click();
+        visit.page().waitForSelector("html[lang=ja]");
     }
 }
