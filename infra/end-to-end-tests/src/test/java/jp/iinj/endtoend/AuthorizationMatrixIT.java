@@ -685,6 +685,13 @@ class AuthorizationMatrixIT {
                 row("GET /regional/kpis", everyone(302)).asPage(),
                 row("GET /regional/kpis.csv", everyone(302)).asPage(),
                 row("GET /coordination/cases", everyone(302)).asPage(),
+                // event feeds' pages (regional bodies and administrators): the live feed, its relay of the stream
+                // (the browser's EventSource is a visitor without the session too) and the webhook subscriptions
+                row("GET /regional/feed", everyone(302)).asPage(),
+                row("GET /regional/feed/stream", everyone(302)).asPage(),
+                row("GET /regional/subscriptions", everyone(302)).asPage(),
+                row("GET /regional/subscriptions/new", everyone(302)).asPage(),
+                row("POST /regional/subscriptions", everyone(403)).asPage(),
                 row("POST /language", everyone(403)).asPage(),
                 row("POST /sign-out", everyone(403)).asPage(),
 
