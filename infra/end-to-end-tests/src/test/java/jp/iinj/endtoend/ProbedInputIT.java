@@ -421,7 +421,9 @@ class ProbedInputIT {
                 Arguments.of("lists", "{\"from\":[\"2026-01-01T00:00:00Z\"],\"to\":[\"2026-01-02T00:00:00Z\"]}"),
                 Arguments.of("operators", "{\"from\":{\"$gt\":\"\"},\"to\":{\"$lt\":\"~\"}}"),
                 Arguments.of("booleans", "{\"from\":true,\"to\":false}"),
-                Arguments.of("NUL", "{\"from\":\"2026-01-01T00:00:00Z\\u0000\",\"to\":\"2026-01-02T00:00:00Z\"}"),
+                // not probed: an instant with a trailing NUL or space is read as that instant (Jackson's java.time
+                // readers trim up to U+0020, on every service), so it is no hostile range; refusing it belongs in
+                // StrictJsonReading
                 Arguments.of("the ends of time", "{\"from\":\"-1000000000-01-01T00:00:00Z\","
                         + "\"to\":\"+1000000000-12-31T23:59:59.999999999Z\"}"),
                 Arguments.of("far future", "{\"from\":\"+999999999-01-01T00:00:00Z\",\"to\":\"+1000000000-12-31T23:59:59Z\"}"),
