@@ -40,6 +40,7 @@ import jp.iinj.endtoend.support.Answer;
 import jp.iinj.endtoend.support.Coordination;
 import jp.iinj.endtoend.support.CorporateNumbers;
 import jp.iinj.endtoend.support.EndToEndTest;
+import jp.iinj.endtoend.support.FeedSubscriptions;
 import jp.iinj.endtoend.support.Json;
 import jp.iinj.endtoend.support.Jwt;
 import jp.iinj.endtoend.support.Registrations;
@@ -133,6 +134,16 @@ class AuthorizationMatrixIT {
             {"to":"QUEUE","note":"E2E 行列: 差し戻し"}""";
     private static final String NEW_PASSWORD = """
             {"password":"e2e reset battery staple"}""";
+    /** A subscription to the matrix's webhook receiver that matches no event: cells that create one deliver nothing. */
+    private static final String NEW_SUBSCRIPTION = """
+            {"sink":"{SINK}","protocol":"HTTP","types":["jp.iinj.membership.member-registered.v1"],\
+            "filters":[{"exact":{"subject":"e2e-no-such-aggregate"}}]}""";
+    private static final String NEW_SUBSCRIPTION_FOR_KINKI = """
+            {"sink":"{SINK}","protocol":"HTTP","types":["jp.iinj.membership.member-registered.v1"],\
+            "filters":[{"exact":{"subject":"e2e-no-such-aggregate"}}],"bureaus":["kinki"]}""";
+    /** A range before the platform existed: nothing to send again, so each cell's replay ends at once. */
+    private static final String EMPTY_REPLAY_RANGE = """
+            {"from":"2020-01-01T00:00:00Z","to":"2020-01-02T00:00:00Z"}""";
 
     static Stream<Cell> matrix() {
         return AccessMatrix.cells(
@@ -650,6 +661,98 @@ class AuthorizationMatrixIT {
                         others(200)),
                 row("GET /api-docs/event-feeds", everyone(200)),
 
+                // ---- event feeds: webhook subscriptions ------------------------------------------------------------------
+                // a regional body (its people and its machine clients alike) manages the subscriptions whose bureaus
+                // are all its own; another body's is a 404; administrators manage all; members and coordinators none
+                // (the gateway's rule, and the service's again). {SUBSCRIPTION_OF_KANTO} was made by the Kanto regional
+                // body, {SUBSCRIPTION_OF_KINKI} by the Kinki one, each with a delivery in its log
+                // ({DELIVERY_OF_KANTO}, {DELIVERY_OF_KINKI}); {SUBSCRIPTION_OF_KYUSHU} by a Kyushu regional body no
+                // actor is. {NEW_SUBSCRIPTION_OF_*} are made afresh for each cell that deletes one.
+                row("POST /api/feeds/subscriptions", NEW_SUBSCRIPTION,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 201), expect(REGIONAL_BODY_OTHER, 201),
+                        expect(ADMIN, 201), expect(MACHINE_CLIENT_KANTO, 201), others(403)),
+                // a filter or bureau list never widens what a body's bureaus may see: another bureau's events are 403
+                row("POST /api/feeds/subscriptions", NEW_SUBSCRIPTION_FOR_KINKI,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 201), expect(ADMIN, 201), others(403)),
+                row("GET /api/feeds/subscriptions",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(REGIONAL_BODY_OTHER, 200),
+                        expect(ADMIN, 200), expect(MACHINE_CLIENT_KANTO, 200), others(403)),
+                row("GET /api/feeds/subscriptions/{SUBSCRIPTION_OF_KANTO}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(MACHINE_CLIENT_KANTO, 200),
+                        expect(ADMIN, 200), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                row("GET /api/feeds/subscriptions/{SUBSCRIPTION_OF_KINKI}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("GET /api/feeds/subscriptions/{SUBSCRIPTION_OF_KYUSHU}",
+                        expect(ANONYMOUS, 401), expect(ADMIN, 200), expect(REGIONAL_BODY_KANTO, 404),
+                        expect(REGIONAL_BODY_OTHER, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("GET /api/feeds/subscriptions/{UNKNOWN}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("DELETE /api/feeds/subscriptions/{NEW_SUBSCRIPTION_OF_KANTO}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 204), expect(MACHINE_CLIENT_KANTO, 204),
+                        expect(ADMIN, 204), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                row("DELETE /api/feeds/subscriptions/{NEW_SUBSCRIPTION_OF_KINKI}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 204), expect(ADMIN, 204),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("DELETE /api/feeds/subscriptions/{UNKNOWN}",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                // the rotated secret is in the answer only; the previous one keeps signing for the overlap
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KANTO}/secret",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(MACHINE_CLIENT_KANTO, 200),
+                        expect(ADMIN, 200), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KINKI}/secret",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{UNKNOWN}/secret",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                // enabling an active subscription changes nothing (200)
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KANTO}/enable",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(MACHINE_CLIENT_KANTO, 200),
+                        expect(ADMIN, 200), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KINKI}/enable",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{UNKNOWN}/enable",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                // the delivery log
+                row("GET /api/feeds/subscriptions/{SUBSCRIPTION_OF_KANTO}/deliveries?limit=5",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 200), expect(MACHINE_CLIENT_KANTO, 200),
+                        expect(ADMIN, 200), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                row("GET /api/feeds/subscriptions/{SUBSCRIPTION_OF_KINKI}/deliveries",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 200), expect(ADMIN, 200),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("GET /api/feeds/subscriptions/{UNKNOWN}/deliveries",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                // replaying one delivery: sent again with its webhook-id; a delivery of another subscription is not
+                // in this one's log (404, even for the administrator)
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KANTO}/deliveries/{DELIVERY_OF_KANTO}/replay",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 202), expect(MACHINE_CLIENT_KANTO, 202),
+                        expect(ADMIN, 202), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KINKI}/deliveries/{DELIVERY_OF_KINKI}/replay",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 202), expect(ADMIN, 202),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KINKI}/deliveries/{DELIVERY_OF_KANTO}/replay",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 404), expect(ADMIN, 404),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KANTO}/deliveries/{UNKNOWN}/replay",
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404),
+                        expect(ADMIN, 404), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                // replaying a time range (one that holds nothing, so no cell waits for another's replay to end)
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KANTO}/replays", EMPTY_REPLAY_RANGE,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 202), expect(MACHINE_CLIENT_KANTO, 202),
+                        expect(ADMIN, 202), expect(REGIONAL_BODY_OTHER, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{SUBSCRIPTION_OF_KINKI}/replays", EMPTY_REPLAY_RANGE,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_OTHER, 202), expect(ADMIN, 202),
+                        expect(REGIONAL_BODY_KANTO, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+                row("POST /api/feeds/subscriptions/{UNKNOWN}/replays", EMPTY_REPLAY_RANGE,
+                        expect(ANONYMOUS, 401), expect(REGIONAL_BODY_KANTO, 404), expect(REGIONAL_BODY_OTHER, 404),
+                        expect(ADMIN, 404), expect(MACHINE_CLIENT_KANTO, 404), others(403)),
+
                 // ---- identity: OpenID Connect and the sign-in pages ---------------------------------------------------
                 row("GET /.well-known/openid-configuration", everyone(200)),
                 row("GET /.well-known/oauth-authorization-server", everyone(200)),
@@ -713,6 +816,9 @@ class AuthorizationMatrixIT {
     private static String caseOfA;
     private static String queuedCaseOfA;
     private static String caseOfB;
+    private static Fixture subscriptionOfKanto;
+    private static Fixture subscriptionOfKinki;
+    private static String subscriptionOfKyushu;
 
     @BeforeAll
     static void actors(Actors setUp) {
@@ -840,6 +946,39 @@ class AuthorizationMatrixIT {
         softly.assertAll();
     }
 
+    /**
+     * The subscription list answers 200 to every regional body: it holds only the subscriptions the caller manages
+     * (a body's people and its machine clients the same ones), the administrator's all; and no read ever shows a
+     * signing secret, which only the creation's and a rotation's answers carry.
+     */
+    @Test
+    void the_subscription_lists_hold_only_the_callers_subscriptions_and_never_a_secret() {
+        String ofKanto = subscriptionOfKanto().subscription();
+        String ofKinki = subscriptionOfKinki().subscription();
+        String ofKyushu = subscriptionOfKyushu();
+        FeedSubscriptions subscriptions = actors.feedSubscriptions();
+        SoftAssertions softly = new SoftAssertions();
+        for (Actor kanto : List.of(REGIONAL_BODY_KANTO, MACHINE_CLIENT_KANTO)) {
+            softly.assertThat(subscriptions.ids(actors.token(kanto))).as(kanto + "'s subscriptions")
+                    .contains(ofKanto).doesNotContain(ofKinki, ofKyushu);
+        }
+        softly.assertThat(subscriptions.ids(actors.token(REGIONAL_BODY_OTHER))).as("the Kinki body's subscriptions")
+                .contains(ofKinki).doesNotContain(ofKanto, ofKyushu);
+        softly.assertThat(subscriptions.ids(actors.token(ADMIN))).as("the administrator's subscriptions")
+                .contains(ofKanto, ofKinki, ofKyushu);
+        for (Actor reader : List.of(REGIONAL_BODY_KANTO, MACHINE_CLIENT_KANTO, ADMIN)) {
+            String token = actors.token(reader);
+            for (String path : List.of(FeedSubscriptions.SUBSCRIPTIONS, FeedSubscriptions.SUBSCRIPTIONS + "/" + ofKanto,
+                    FeedSubscriptions.SUBSCRIPTIONS + "/" + ofKanto + "/deliveries")) {
+                Answer read = actors.frontDoor().get(path, token);
+                softly.assertThat(read.status()).as("%s as %s", read, reader).isEqualTo(200);
+                softly.assertThat(read.body()).as("%s as %s", path, reader).doesNotContain("whsec_")
+                        .doesNotContain("\"secret\"");
+            }
+        }
+        softly.assertAll();
+    }
+
     private static List<String> inboxLinks(Actor actor) {
         Answer read = actors.frontDoor().get("/api/coordination/inbox", actors.token(actor));
         assertThat(read.status()).as("the inbox of %s: %s", actor, read).isEqualTo(200);
@@ -935,6 +1074,46 @@ class AuthorizationMatrixIT {
         return caseId;
     }
 
+    /** A subscription of the matrix and one delivery in its log. */
+    private record Fixture(String subscription, String delivery) {
+    }
+
+    /**
+     * The Kanto regional body's subscription to registrations in its bureau, made once; a Tokyo registration gives it
+     * a delivery.
+     */
+    private static synchronized Fixture subscriptionOfKanto() {
+        if (subscriptionOfKanto == null) {
+            subscriptionOfKanto = subscriptionWithADelivery(REGIONAL_BODY_KANTO, Registrations.TOKYO);
+        }
+        return subscriptionOfKanto;
+    }
+
+    /** The Kinki regional body's, likewise with an Osaka registration. */
+    private static synchronized Fixture subscriptionOfKinki() {
+        if (subscriptionOfKinki == null) {
+            subscriptionOfKinki = subscriptionWithADelivery(REGIONAL_BODY_OTHER, Registrations.OSAKA);
+        }
+        return subscriptionOfKinki;
+    }
+
+    private static Fixture subscriptionWithADelivery(Actor owner, String prefecture) {
+        FeedSubscriptions subscriptions = actors.feedSubscriptions();
+        String id = subscriptions.create(actors.token(owner), List.of(FeedSubscriptions.MEMBER_REGISTERED), List.of())
+                .path("id").asString();
+        String registered = actors.registrations().applied(prefecture);
+        return new Fixture(id, subscriptions.awaitDelivered(id, actors.token(owner), registered).path("id").asString());
+    }
+
+    /** A subscription of a Kyushu regional body, a person none of the actors is; made once. */
+    private static synchronized String subscriptionOfKyushu() {
+        if (subscriptionOfKyushu == null) {
+            Actors.Person kyushu = actors.newStaff("E2E 九州経済産業局", "REGIONAL_BODY", "kyushu");
+            subscriptionOfKyushu = actors.feedSubscriptions().inert(kyushu.token());
+        }
+        return subscriptionOfKyushu;
+    }
+
     /** An import started by the Kanto regional body: a header without rows, so it registers nobody. */
     private static String importByKanto() {
         Answer started = actors.frontDoor().send("POST", "/api/members/imports", actors.token(REGIONAL_BODY_KANTO),
@@ -972,6 +1151,14 @@ class AuthorizationMatrixIT {
                 case "CASE_OF_A" -> caseOfA();
                 case "QUEUED_CASE_OF_A" -> queuedCaseOfA();
                 case "CASE_OF_B" -> caseOfB();
+                case "SINK" -> FeedSubscriptions.receiver().url().toString();
+                case "SUBSCRIPTION_OF_KANTO" -> subscriptionOfKanto().subscription();
+                case "DELIVERY_OF_KANTO" -> subscriptionOfKanto().delivery();
+                case "SUBSCRIPTION_OF_KINKI" -> subscriptionOfKinki().subscription();
+                case "DELIVERY_OF_KINKI" -> subscriptionOfKinki().delivery();
+                case "SUBSCRIPTION_OF_KYUSHU" -> subscriptionOfKyushu();
+                case "NEW_SUBSCRIPTION_OF_KANTO" -> actors.feedSubscriptions().inert(actors.token(REGIONAL_BODY_KANTO));
+                case "NEW_SUBSCRIPTION_OF_KINKI" -> actors.feedSubscriptions().inert(actors.token(REGIONAL_BODY_OTHER));
                 case "NEW_CLUSTER_NAME" -> "E2E 行列クラスター " + UUID.randomUUID().toString().substring(0, 12);
                 case "NEW_IDEMPOTENCY_KEY" -> "e2e-matrix-" + UUID.randomUUID();
                 default -> throw new IllegalArgumentException("unknown placeholder {" + name + "} in " + cell.row());

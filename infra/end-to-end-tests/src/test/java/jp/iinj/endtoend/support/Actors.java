@@ -52,6 +52,7 @@ public final class Actors {
     private String suspendedOrganisation;
     private String lapsedOrganisation;
     private Coordination coordination;
+    private FeedSubscriptions feedSubscriptions;
 
     private Actors(RunningPlatform platform) {
         this.frontDoor = new FrontDoor(platform.gatewayUrl());
@@ -153,6 +154,26 @@ public final class Actors {
             coordination = new Coordination(this);
         }
         return coordination;
+    }
+
+    /** Webhook subscriptions of event feeds, made through the front door; shared by the test classes. */
+    public synchronized FeedSubscriptions feedSubscriptions() {
+        if (feedSubscriptions == null) {
+            feedSubscriptions = new FeedSubscriptions(frontDoor);
+        }
+        return feedSubscriptions;
+    }
+
+    /**
+     * A regional body's machine client beyond {@link Actor#MACHINE_CLIENT_KANTO}, created by the administrator as that
+     * one is: its client-credentials token.
+     */
+    public String newMachineClient(String name, String bureau) {
+        Answer created = frontDoor.post("/api/identity/admin/clients", token(Actor.ADMIN),
+                Json.write(Map.of("name", name, "bureaus", List.of(bureau))));
+        require(created.status() == 201, "the administrator creating the machine client " + name, created);
+        return portal.clientCredentials(created.json().path("clientId").asString(),
+                created.json().path("clientSecret").asString(), "feeds.read");
     }
 
     /** A password identity accepts (12-128 characters, not containing the e-mail's local part). */

@@ -72,6 +72,9 @@ public class DeliveryController {
         if (beforeText != null) {
             try {
                 before = Instant.parse(beforeText);
+                if (!DeliveryLog.queryable(before)) {
+                    problems.add(new InvalidField("before", DeliveryLog.QUERYABLE));
+                }
             } catch (DateTimeParseException notInstant) {
                 problems.add(new InvalidField("before", "an instant such as 2026-12-01T00:00:00Z"));
             }

@@ -19,12 +19,25 @@ import reactor.core.publisher.Mono;
 @Service
 public class DeliveryLog {
 
+    /**
+     * The instants a client may name in the log's queries: those RFC 3339 writes (years 0000–9999). Java reads
+     * instants up to a billion years either way, but a MongoDB date holds milliseconds in a long, and converting one
+     * beyond that fails inside the query, which would be a 500 rather than the client's mistake.
+     */
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    static final String QUERYABLE = "an instant between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z";
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
     public DeliveryLog(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    static boolean queryable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     public Mono<Delivery> find(String webhookId) {

@@ -73,6 +73,10 @@ public class DeliveryReplays {
             return Mono.error(new FieldValidationException(range == null || range.from() == null ? "from" : "to",
                     "must not be null; an instant such as 2026-12-01T00:00:00Z"));
         }
+        if (!DeliveryLog.queryable(range.from()) || !DeliveryLog.queryable(range.to())) {
+            return Mono.error(new FieldValidationException(DeliveryLog.queryable(range.from()) ? "to" : "from",
+                    DeliveryLog.QUERYABLE));
+        }
         if (range.from().isAfter(range.to())) {
             return Mono.error(new FieldValidationException(List.of(
                     new InvalidField("from", "must not be after to"))));

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import jp.iinj.httpapi.core.problems.FieldValidationException;
 import jp.iinj.httpapi.core.problems.InvalidField;
+import jp.iinj.httpapi.core.text.TextPolicy;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -130,6 +131,10 @@ public final class FilterExpressions {
                 problems.add(new InvalidField(at, "must be a non-empty string"));
             } else if (value.asString().length() > MAX_VALUE_LENGTH) {
                 problems.add(new InvalidField(at, "at most " + MAX_VALUE_LENGTH + " characters"));
+            } else if (TextPolicy.problemWith(value.asString(), TextPolicy.Lines.SINGLE).isPresent()) {
+                // filters arrive as a JSON tree, which the body reader's text policy never sees
+                problems.add(new InvalidField(at, TextPolicy.problemWith(value.asString(), TextPolicy.Lines.SINGLE)
+                        .get()));
             } else {
                 attributes.put(name, value.asString());
             }

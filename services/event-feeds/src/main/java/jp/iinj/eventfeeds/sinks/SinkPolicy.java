@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,11 @@ public class SinkPolicy {
             AddressBlock.parse("::/96"), AddressBlock.parse("fc00::/7"),
             AddressBlock.parse("fe80::/10"), AddressBlock.parse("ff00::/8"), AddressBlock.parse("64:ff9b::/96"),
             AddressBlock.parse("64:ff9b:1::/48"), AddressBlock.parse("2002::/16"));
+
+    /** A host that URL parsers (WHATWG's) take for an IPv4 address: its last label is a number, decimal or hex. */
+    private static final Pattern ENDS_IN_A_NUMBER = Pattern.compile("(?i)(?:.*\\.)?(?:[0-9]+|0x[0-9a-f]*)\\.?");
+    private static final Pattern DOTTED_DECIMAL = Pattern.compile(
+            "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
 
     private final boolean allowHttp;
     private final List<AddressBlock> allowed;
@@ -61,8 +67,17 @@ public class SinkPolicy {
      */
     public Optional<String> refusalOfLiteral(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-            return Optional.empty();
+        if (!bare.contains(":")) {
+            if (!ENDS_IN_A_NUMBER.matcher(bare).matches()) {
+                return Optional.empty();
+            }
+            // 2130706433, 0x7f.0.0.1, 0177.0.0.1, 127.1: parsers disagree on what these are (Java reads 0177 as
+            // 177, curl and browsers as 127), so only the one form all read alike is taken; and nothing that looks
+            // like an address is ever looked up as a name
+            if (!DOTTED_DECIMAL.matcher(bare).matches()) {
+                return Optional.of("an IPv4 address must be written as four decimal numbers without leading zeros, "
+                        + "e.g. 203.0.113.7");
+            }
         }
         try {
             InetAddress address = InetAddress.getByName(bare);

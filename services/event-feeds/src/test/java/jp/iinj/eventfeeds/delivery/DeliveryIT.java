@@ -239,4 +239,31 @@ class DeliveryIT {
         kyushu.post(id + "/replays", Map.of("from", Instant.now().toString(), "to", from.toString()))
                 .expectStatus().isBadRequest();
     }
+
+    /**
+     * Instants Java reads but a MongoDB date cannot hold (beyond about 292 million years either way) were a 500 when
+     * they reached the log's queries: a replay range or a log page from the ends of time is a 400 naming the field.
+     */
+    @Test
+    void rangesAndLogPagesBeyondWhatTheLogCanHoldAre400s() {
+        String id = kyushu.subscribe(receiver().url(), List.of(QUEUED)).path("id").asString();
+
+        kyushu.post(id + "/replays", Map.of("from", "-1000000000-01-01T00:00:00Z", "to",
+                "+1000000000-12-31T23:59:59.999999999Z")).expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+        kyushu.post(id + "/replays", Map.of("from", "2026-01-01T00:00:00Z", "to", "+999999999-01-01T00:00:00Z"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
+        for (String before : List.of("+1000000000-12-31T23:59:59.999999999Z", "-1000000000-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z")) {
+            client.get().uri(uri -> uri.path("/api/feeds/subscriptions/" + id + "/deliveries")
+                            .queryParam("before", "{before}").build(before))
+                    .headers(h -> h.setBearerAuth(TestTokens.regionalBody("kyushu"))).exchange()
+                    .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("before");
+        }
+        // the first and last instants RFC 3339 writes are fine
+        kyushu.post(id + "/replays", Map.of("from", "0000-01-01T00:00:00Z", "to", "9999-12-31T23:59:59.999999999Z"))
+                .expectStatus().isAccepted();
+    }
 }

@@ -142,6 +142,15 @@ class FilterExpressionsTest {
             assertThat(problems(json)).isNotEmpty();
         }
 
+        /** Filters are a JSON tree, not strings the body reader holds to the text policy: they are held to it here. */
+        @ParameterizedTest
+        @ValueSource(strings = {"a\\u0000b", "a\\r\\nb", "a\\nb", "\\u202ekanto", "kan\\u200bto", "kanto\\ufeff",
+                "x\\u2066y"})
+        void valuesWithControlBidirectionalOrInvisibleCharactersAreRefused(String value) {
+            assertThat(problems("[{\"exact\":{\"bureau\":\"" + value + "\"}}]")).singleElement()
+                    .satisfies(p -> assertThat(p.field()).isEqualTo("filters[0].exact.bureau"));
+        }
+
         @Test
         void everyProblemIsNamedAtOnce() {
             assertThat(problems("[{\"exact\":{\"typo\":\"x\"}},{\"any\":[{\"sql\":\"1\"},{\"suffix\":{\"type\":\"\"}}]}]"))

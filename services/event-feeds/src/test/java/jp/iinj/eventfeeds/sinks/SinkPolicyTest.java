@@ -49,6 +49,25 @@ class SinkPolicyTest {
         assertThat(LOCAL.refusalOfForm(URI.create("http://127.0.0.1:8080/hook"))).isEmpty();
     }
 
+    /**
+     * Numeric hosts other than dotted decimal are refused by their form, even where the allow-list opens loopback:
+     * Java reads 0177.0.0.1 as 177.0.0.1 where curl and browsers read 127.0.0.1, and none of them is a sink anyone
+     * means. Nothing shaped like an address is looked up as a name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2130706433", "2852039166", "0177.0.0.1", "0251.0376.0251.0376", "127.1", "0x7f.0.0.1",
+            "0xa9fea9fe", "0x7f000001", "127.0.0.01", "1.2.3.4.5", "999.1.1.1", "0", "127.0.0.1.", "example.0x1"})
+    void numericHostsOtherThanDottedDecimalAreRefusedByTheirForm(String host) {
+        assertThat(LOCAL.refusalOfLiteral(host)).as(host).get().asString().contains("four decimal numbers");
+        assertThat(STRICT.refusalOfLiteral(host)).as(host).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.com", "1password.com", "x0.example", "0x.example", "203.0.113.7"})
+    void namesAndDottedDecimalAreNotRefusedByTheirForm(String host) {
+        assertThat(STRICT.refusalOfLiteral(host)).as(host).isEmpty();
+    }
+
     @Test
     void aNameThatResolvesToLoopbackIsRefusedAsItsAddressWouldBe() {
         assertThat(STRICT.refusal(URI.create("https://localhost/hook"))).get().asString()
