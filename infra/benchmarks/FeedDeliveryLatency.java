@@ -71,17 +71,29 @@ public class FeedDeliveryLatency {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern SUBJECT = Pattern.compile("\"subject\"\\s*:\\s*\"([^\"]+)\"");
+    // a delivery of the delivery log: its subject, then its first attempt's start (ISO instant or epoch seconds)
+    static final Pattern DELIVERY = Pattern.compile(
+            "\"subject\"\\s*:\\s*\"([^\"]+)\".*?\"attempts\"\\s*:\\s*\\[\\s*\\{\\s*\"at\"\\s*:\\s*\"?([0-9TZ:.+\\-]+)\"?",
+            Pattern.DOTALL);
     static final long CLK_TCK = 100;
 
     /** A registration answered 201: when it was due, when the answer was read, whether it is measured. */
-    record Sent(long dueNanos, long answeredNanos, boolean measured) {
+    record Sent(long dueNanos, long answeredNanos, long answeredMicros, boolean measured) {
+    }
+
+    /** The probe's read of a record: nanoTime and wall clock (epoch µs), and the record's CreateTime (epoch ms). */
+    record OnKafka(long nanos, long micros, long createTimeMillis) {
+    }
+
+    /** A webhook's first arrival at a subscriber: nanoTime and wall clock (epoch µs). */
+    record Arrival(long nanos, long micros) {
     }
 
     /** One subscription and the receiver it delivers to; the receiver records the first arrival per subject. */
     static final class Subscriber {
         final String name;
         final WebhookReceiver receiver;
-        final Map<String, Long> firstAt = new ConcurrentHashMap<>();
+        final Map<String, Arrival> firstAt = new ConcurrentHashMap<>();
         final AtomicInteger requests = new AtomicInteger();
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger verified = new AtomicInteger();
@@ -106,7 +118,8 @@ public class FeedDeliveryLatency {
                 Matcher subject = SUBJECT.matcher(request.bodyText());
                 if (!subject.find()) {
                     noSubject.incrementAndGet();
-                } else if (firstAt.putIfAbsent(subject.group(1), request.receivedNanos()) != null) {
+                } else if (firstAt.putIfAbsent(subject.group(1), new Arrival(request.receivedNanos(),
+                        micros(request.receivedAt()))) != null) {
                     duplicates.incrementAndGet();
                 }
                 return WebhookReceiver.Answer.of(204);
@@ -114,13 +127,15 @@ public class FeedDeliveryLatency {
         }
     }
 
-    static final Map<String, Long> onKafka = new ConcurrentHashMap<>();
+    static final Map<String, OnKafka> onKafka = new ConcurrentHashMap<>();
     static final StringBuilder out = new StringBuilder();
     static HttpClient http;
     static URI gateway;
     static String token;
     static Map<String, Integer> pids = new LinkedHashMap<>();
     static long slowMs;
+    static org.apache.kafka.clients.admin.Admin admin;
+    static final String FEED_GROUP = "event-feeds.member-feed";
 
     public static void main(String[] args) {
         try {
@@ -143,6 +158,7 @@ public class FeedDeliveryLatency {
         double rate = Double.parseDouble(o.getOrDefault("rate", "50"));
         double manyRate = Double.parseDouble(o.getOrDefault("many-rate", o.getOrDefault("rate", "50")));
         double warmup = Double.parseDouble(o.getOrDefault("warmup", "30"));
+        double firstWarmup = Double.parseDouble(o.getOrDefault("first-warmup", "60"));
         double duration = Double.parseDouble(o.getOrDefault("duration", "120"));
         int subscriptions = Integer.parseInt(o.getOrDefault("subscriptions", "100"));
         slowMs = Long.parseLong(o.getOrDefault("slow-ms", "5000"));
@@ -158,6 +174,9 @@ public class FeedDeliveryLatency {
         }
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
+        Properties adminProperties = new Properties();
+        adminProperties.put("bootstrap.servers", bootstrap);
+        admin = org.apache.kafka.clients.admin.Admin.create(adminProperties);
         AtomicBoolean consuming = new AtomicBoolean(true);
         KafkaConsumer<String, byte[]> consumer = consumer(bootstrap);
         positionAtEnd(consumer);
@@ -200,7 +219,7 @@ public class FeedDeliveryLatency {
                 }
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             }
-            measure(phase, run * 10 + phaseNumber, phaseRate, warmup, duration, timeout, httpTimeout, List.copyOf(fast),
+            measure(phase, run * 10 + phaseNumber, phaseRate, phaseNumber == 1 ? firstWarmup : warmup, duration, timeout, httpTimeout, List.copyOf(fast),
                     slow);
             if (slow != null) {
                 unsubscribe(slow);
@@ -220,12 +239,25 @@ public class FeedDeliveryLatency {
         Map<String, Sent> sentById = new ConcurrentHashMap<>();
         AtomicInteger non2xx = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger warmupFailures = new AtomicInteger();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> answers = new ArrayList<>();
         int slowBefore = slow == null ? 0 : slow.requests.get();
         System.err.printf(Locale.ROOT, "phase %s: %d subscription(s)%s, %.1f registrations/s, %d warm-up + %d measured%n",
                 phase, fast.size(), slow == null ? "" : " + 1 slow", rate, warmupCount, measuredCount);
 
+        // event-feeds' consumer: how many records of the topic it has not committed yet, every second
+        List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sampling = new AtomicBoolean(false);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            if (sampling.get()) {
+                long lag = consumerLag();
+                if (lag >= 0) {
+                    lags.add(lag);
+                }
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         long start = System.nanoTime() + 100_000_000L;
         long firstMeasured = 0;
         long maxLag = 0;
@@ -239,6 +271,7 @@ public class FeedDeliveryLatency {
             boolean measured = i >= warmupCount;
             if (i == warmupCount) {
                 cpuBefore = cpu();
+                sampling.set(true);
                 wallBefore = System.nanoTime();
                 System.out.println("PHASE " + phase + " measuring");
                 System.out.flush();
@@ -255,7 +288,9 @@ public class FeedDeliveryLatency {
                             HttpResponse.BodyHandlers.ofString())
                     .handle((response, failure) -> {
                         long answered = System.nanoTime();
-                        if (failure != null) {
+                        if (!measured && (failure != null || response.statusCode() != 201)) {
+                            warmupFailures.incrementAndGet();
+                        } else if (failure != null) {
                             errors.incrementAndGet();
                             failures.add(failure.toString());
                         } else if (response.statusCode() != 201) {
@@ -264,7 +299,7 @@ public class FeedDeliveryLatency {
                         } else {
                             String id = idOf(response);
                             if (id != null) {
-                                sentById.put(id, new Sent(due, answered, measured));
+                                sentById.put(id, new Sent(due, answered, micros(java.time.Instant.now()), measured));
                             } else {
                                 errors.incrementAndGet();
                             }
@@ -277,6 +312,9 @@ public class FeedDeliveryLatency {
         }
         long lastSent = System.nanoTime();
         Map<String, Long> cpuAfter = cpu();
+        sampling.set(false);
+        sampler.shutdown();
+        long lagAtEnd = consumerLag();
         double seconds = (lastSent - wallBefore) / 1e9;
         System.out.println("PHASE " + phase + " sent");
         System.out.flush();
@@ -304,25 +342,29 @@ public class FeedDeliveryLatency {
         List<Long> toKafka = new ArrayList<>();      // 201 -> probe read the record (negative: the record came first)
         List<Long> kafkaToHook = new ArrayList<>();  // probe -> first subscriber's webhook
         List<Long> httpAnswer = new ArrayList<>();   // due -> 201 read
+        List<Long> answerToRecord = new ArrayList<>();  // 201 -> the record's CreateTime (wall clock; µs)
+        List<Long> recordToProbe = new ArrayList<>();   // CreateTime -> the probe read it (wall clock; µs)
         Map<Long, List<Long>> windows = new java.util.TreeMap<>();
         int missing = 0;
         for (String id : measuredIds) {
             Sent sent = sentById.get(id);
             httpAnswer.add(sent.answeredNanos() - sent.dueNanos());
-            Long k = onKafka.get(id);
+            OnKafka k = onKafka.get(id);
             if (k != null) {
-                toKafka.add(k - sent.answeredNanos());
+                toKafka.add(k.nanos() - sent.answeredNanos());
+                answerToRecord.add((k.createTimeMillis() * 1000 - sent.answeredMicros()) * 1000);
+                recordToProbe.add((k.micros() - k.createTimeMillis() * 1000) * 1000);
             }
             long last = Long.MIN_VALUE;
             boolean complete = true;
             for (Subscriber s : fast) {
-                Long at = s.firstAt.get(id);
-                if (at == null) {
+                Arrival arrival = s.firstAt.get(id);
+                if (arrival == null) {
                     missing++;
                     complete = false;
                     continue;
                 }
-                long latency = at - sent.answeredNanos();
+                long latency = arrival.nanos() - sent.answeredNanos();
                 all.add(latency);
                 last = Math.max(last, latency);
                 if (s == fast.get(0)) {
@@ -330,7 +372,7 @@ public class FeedDeliveryLatency {
                     windows.computeIfAbsent((sent.dueNanos() - firstMeasured) / 30_000_000_000L, w -> new ArrayList<>())
                             .add(latency);
                     if (k != null) {
-                        kafkaToHook.add(at - k);
+                        kafkaToHook.add(arrival.nanos() - k.nanos());
                     }
                 }
             }
@@ -344,6 +386,14 @@ public class FeedDeliveryLatency {
         long[] tk = sorted(toKafka);
         long[] kh = sorted(kafkaToHook);
         long[] ha = sorted(httpAnswer);
+        long[] ar = sorted(answerToRecord);
+        long[] rp = sorted(recordToProbe);
+        // the delivery log's newest deliveries of subscriber 1: when event-feeds began each attempt
+        List<Long> probeToAttempt = new ArrayList<>();
+        List<Long> attemptToHook = new ArrayList<>();
+        int sampled = deliveryLogSample(fast.get(0), measuredIds, probeToAttempt, attemptToHook);
+        long[] pa = sorted(probeToAttempt);
+        long[] ah = sorted(attemptToHook);
         int requests = fast.stream().mapToInt(s -> s.requests.get()).sum();
         int verified = fast.stream().mapToInt(s -> s.verified.get()).sum();
         int bad = fast.stream().mapToInt(s -> s.badSignatures.get()).sum();
@@ -352,17 +402,22 @@ public class FeedDeliveryLatency {
         int slowGot = slow == null ? 0 : slow.requests.get() - slowBefore;
         int slowBad = slow == null ? 0 : slow.badSignatures.get();
 
+        long[] lg0 = sorted(new ArrayList<>(lags));
         System.out.printf(Locale.ROOT, "RESULT %s subscriptions=%d slow=%s rate=%.1f achieved=%.2f measured=%d ok=%d"
                         + " non201=%d errors=%d deliveries=%d missing=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f"
                         + " all_p50_ms=%.1f all_p99_ms=%.1f last_p50_ms=%.1f last_p99_ms=%.1f"
                         + " to_kafka_p50_ms=%.1f to_kafka_p99_ms=%.1f kafka_to_hook_p50_ms=%.1f kafka_to_hook_p99_ms=%.1f"
                         + " http_p50_ms=%.1f http_p99_ms=%.1f signatures_ok=%d signatures_bad=%d duplicates=%d"
-                        + " slow_received=%d slow_bad=%d max_send_lag_ms=%.1f waited_s=%.1f%n",
+                        + " slow_received=%d slow_bad=%d max_send_lag_ms=%.1f waited_s=%.1f"
+                        + " answer_to_record_p50_ms=%.1f record_to_probe_p50_ms=%.1f probe_to_attempt_p50_ms=%.1f"
+                        + " probe_to_attempt_p99_ms=%.1f attempt_to_hook_p50_ms=%.1f attempt_to_hook_p99_ms=%.1f"
+                        + " consumer_lag_median=%d consumer_lag_max=%d%n",
                 phase, fast.size(), slow != null, rate, achieved, measuredCount, measuredIds.size(), non2xx.get(),
                 errors.get(), a.length, missing, ms(pct(f, 50)), ms(pct(f, 90)), ms(pct(f, 99)), ms(pct(f, 100)),
                 ms(pct(a, 50)), ms(pct(a, 99)), ms(pct(l, 50)), ms(pct(l, 99)), ms(pct(tk, 50)), ms(pct(tk, 99)),
                 ms(pct(kh, 50)), ms(pct(kh, 99)), ms(pct(ha, 50)), ms(pct(ha, 99)), verified, bad, dups, slowGot,
-                slowBad, ms(maxLag), waitedAfter / 1e9);
+                slowBad, ms(maxLag), waitedAfter / 1e9, ms(pct(ar, 50)), ms(pct(rp, 50)), ms(pct(pa, 50)),
+                ms(pct(pa, 99)), ms(pct(ah, 50)), ms(pct(ah, 99)), pct(lg0, 50), pct(lg0, 100));
         System.out.flush();
         if (!failures.isEmpty()) {
             System.err.println(phase + ": not answered 201: " + failures.size() + "; the first ones:");
@@ -377,9 +432,11 @@ public class FeedDeliveryLatency {
         };
         out.append("### ").append(title).append("\n\n");
         out.append(String.format(Locale.ROOT, "%.0f registrations/s asked, %.2f achieved; %d measured (after %.0f s of warm-up"
-                        + " at the same rate, discarded), %d answered 201, %d other answers, %d errors; %d webhooks to the"
+                        + " at the same rate, discarded; %d of its registrations failed), %d answered 201, %d other answers,"
+                        + " %d errors (no answer within the HTTP timeout, mostly); %d webhooks to the"
                         + " %s measured, %d missing %.0f s after the last registration.%n%n",
-                rate, achieved, measuredCount, warmup, measuredIds.size(), non2xx.get(), errors.get(), a.length,
+                rate, achieved, measuredCount, warmup, warmupFailures.get(), measuredIds.size(), non2xx.get(),
+                errors.get(), a.length,
                 fast.size() == 1 ? "subscriber" : fast.size() + " fast subscribers", missing, waitedAfter / 1e9));
         out.append("| 201 → webhook received (ms) | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
         out.append(row(fast.size() == 1 ? "the subscriber" : "subscriber 1", f));
@@ -389,6 +446,12 @@ public class FeedDeliveryLatency {
         }
         out.append(row("its parts: 201 → record read from Kafka (negative: before the 201)", tk));
         out.append(row("Kafka → subscriber 1's webhook", kh));
+        out.append(row("… 201 → the record's CreateTime (member-registry's relay sent it; wall clock, ms resolution)", ar));
+        out.append(row("… CreateTime → the record read by the probe", rp));
+        if (sampled > 0) {
+            out.append(row("… the probe's read → event-feeds began the attempt (delivery log, newest " + sampled + ")", pa));
+            out.append(row("… attempt began → webhook received (signing, HTTP on loopback)", ah));
+        }
         out.append(row("scheduled send → 201 read (the registration's HTTP time)", ha));
         out.append("\n");
         out.append(String.format(Locale.ROOT, "Signatures (checked by `StandardWebhooksSignature` against each subscription's"
@@ -397,6 +460,10 @@ public class FeedDeliveryLatency {
                         + " subject %d.%s%n%n", verified, bad, requests, dups, noSubject,
                 slow == null ? "" : String.format(Locale.ROOT, " The slow subscriber got %d webhooks in the phase"
                         + " (signature failures %d).", slowGot, slowBad)));
+        long[] lg = sorted(new ArrayList<>(lags));
+        out.append(String.format(Locale.ROOT, "event-feeds' consumer (`%s`) behind the end of `%s`, sampled every second"
+                        + " while measuring: median %d, max %d records; %d when the last registration was sent.%n%n",
+                FEED_GROUP, TOPIC, pct(lg, 50), pct(lg, 100), lagAtEnd));
         if (windows.size() > 1) {
             out.append("Subscriber 1's latency per 30 s of the measurement: ");
             List<String> parts = new ArrayList<>();
@@ -428,6 +495,70 @@ public class FeedDeliveryLatency {
                 .append(String.format(Locale.ROOT, " %.0f %% | %.0f %% |%n%n",
                         100.0 * Math.max(0, totalBusy - ours) / CLK_TCK / seconds,
                         total > 0 ? 100.0 * totalBusy / total : 0));
+    }
+
+    /** Reads subscriber 1's newest deliveries from the delivery log (one page) and splits their latency there. */
+    static int deliveryLogSample(Subscriber s, List<String> measuredIds, List<Long> probeToAttempt,
+                                 List<Long> attemptToHook) {
+        try {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                            gateway.resolve("/api/feeds/subscriptions/" + s.id + "/deliveries?limit=200"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                System.err.println("delivery log answered " + page.statusCode());
+                return 0;
+            }
+            java.util.Set<String> measured = new java.util.HashSet<>(measuredIds);
+            int n = 0;
+            // one delivery object after another: split at each "id" of a delivery is fragile; the pattern is non-greedy
+            Matcher m = DELIVERY.matcher(page.body());
+            while (m.find()) {
+                String subject = m.group(1);
+                OnKafka k = onKafka.get(subject);
+                Arrival arrival = s.firstAt.get(subject);
+                if (!measured.contains(subject) || k == null || arrival == null) {
+                    continue;
+                }
+                String at = m.group(2);
+                long atMicros = at.contains("T") ? micros(java.time.Instant.parse(at))
+                        : Math.round(Double.parseDouble(at) * 1e6);
+                probeToAttempt.add((atMicros - k.micros()) * 1000);
+                attemptToHook.add((arrival.micros() - atMicros) * 1000);
+                n++;
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("delivery log not read: " + e);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Records of the topic event-feeds' member feed has not committed (ack mode RECORD: handled), or -1. */
+    static long consumerLag() {
+        try {
+            var committed = admin.listConsumerGroupOffsets(FEED_GROUP).partitionsToOffsetAndMetadata()
+                    .get(5, TimeUnit.SECONDS);
+            List<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(5, TimeUnit.SECONDS)
+                    .get(TOPIC).partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            long lag = 0;
+            for (TopicPartition tp : partitions) {
+                var c = committed.get(tp);
+                lag += ends.get(tp).offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static long micros(java.time.Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
     static String row(String name, long[] s) {
@@ -536,11 +667,12 @@ public class FeedDeliveryLatency {
             while (consuming.get()) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 long now = System.nanoTime();
+                long nowMicros = micros(java.time.Instant.now());
                 for (ConsumerRecord<String, byte[]> record : records) {
                     Header type = record.headers().lastHeader("ce_type");
                     if (type != null && record.key() != null
                             && REGISTERED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                        onKafka.putIfAbsent(record.key(), now);
+                        onKafka.putIfAbsent(record.key(), new OnKafka(now, nowMicros, record.timestamp()));
                     }
                 }
             }
