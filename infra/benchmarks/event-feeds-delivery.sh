@@ -16,7 +16,8 @@ BENCH_NAME=feeds-bench
 BENCH_PHASES=${BENCH_PHASES:-one,slow,many}        # one subscription; + a slow one; BENCH_SUBSCRIPTIONS of them
 BENCH_RATE=${BENCH_RATE:-50}                      # registrations/s (open loop) in phases one and slow
 BENCH_MANY_RATE=${BENCH_MANY_RATE:-$BENCH_RATE}   # ... in phase many
-BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}  # per phase, at its rate, discarded
+BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}  # per phase, at its rate, discarded; ...
+BENCH_FIRST_WARMUP_SECONDS=${BENCH_FIRST_WARMUP_SECONDS:-60}   # ... the first phase's (a cold platform: JIT)
 BENCH_SECONDS=${BENCH_SECONDS:-120}               # per phase, measured
 BENCH_SUBSCRIPTIONS=${BENCH_SUBSCRIPTIONS:-100}   # phase many: subscriptions in all (max-per-owner is 200)
 BENCH_SLOW_MS=${BENCH_SLOW_MS:-5000}              # phase slow: the slow subscriber answers after this long
@@ -37,7 +38,7 @@ DRIVER_JAVA=$REPO/infra/benchmarks/FeedDeliveryLatency.java
 source infra/benchmarks/throwaway-platform.sh
 trap 'say "FAILED: unexpected error (status $?) at line $LINENO: $BASH_COMMAND"' ERR
 require_tools curl openssl awk sed ss sha256sum
-require_whole_numbers BENCH_RATE BENCH_MANY_RATE BENCH_WARMUP_SECONDS BENCH_SECONDS BENCH_SUBSCRIPTIONS BENCH_SLOW_MS \
+require_whole_numbers BENCH_RATE BENCH_MANY_RATE BENCH_WARMUP_SECONDS BENCH_FIRST_WARMUP_SECONDS BENCH_SECONDS BENCH_SUBSCRIPTIONS BENCH_SLOW_MS \
     BENCH_TIMEOUT BENCH_FLOOR_MESSAGES BENCH_FLOOR_SIZE BENCH_QUIET_MAX BENCH_QUIET_WAIT
 
 DRIVER_PID=
@@ -69,7 +70,7 @@ say "phases $BENCH_PHASES: ${BENCH_WARMUP_SECONDS}s warm-up + ${BENCH_SECONDS}s 
 "$JAVA" $BENCH_DRIVER_JAVA_OPTS -cp "$WORK/driver/testing-classes:$LAUNCHER_CP" "$DRIVER_JAVA" \
     --gateway "$G" --token "$TOKEN" --bootstrap "127.0.0.1:$KAFKA_PORT" --run 1 --pids "$(pid_list)" \
     --out "$DRIVER_SECTION" --phases "$BENCH_PHASES" --rate "$BENCH_RATE" --many-rate "$BENCH_MANY_RATE" \
-    --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_SECONDS" --subscriptions "$BENCH_SUBSCRIPTIONS" \
+    --warmup "$BENCH_WARMUP_SECONDS" --first-warmup "$BENCH_FIRST_WARMUP_SECONDS" --duration "$BENCH_SECONDS" --subscriptions "$BENCH_SUBSCRIPTIONS" \
     --slow-ms "$BENCH_SLOW_MS" --timeout "$BENCH_TIMEOUT" >"$DRIVER_OUT" 2>"$WORK/driver.err" &
 DRIVER_PID=$!
 tail -f "$DRIVER_OUT" --pid "$DRIVER_PID" | grep --line-buffered '^RESULT' >&2 &
@@ -119,7 +120,7 @@ verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v != "" && v + 0 <= t ? "met
     quiet_notes_and_settings_head
     machine_rows
     echo "| platform | identity, member-registry, event-feeds, gateway from the launcher (\`jp.iinj.localplatform.LocalPlatform\`), Kafka and the embedded MongoDB stand-in (in the launcher's JVM), free random ports, a data directory of their own; event-feeds may deliver to loopback over http (the launcher's \`IINJ_FEEDS_SINKS_*\`) |"
-    echo "| load | \`FeedDeliveryLatency.java\`: JDK \`HttpClient\`, HTTP/1.1, asynchronous, open loop (each registration sent at its scheduled instant), \`POST /api/members/organisations\` anonymous through the gateway, prefectures of 6 bureaus; phases \`$BENCH_PHASES\`, ${BENCH_WARMUP_SECONDS}s warm-up (discarded) + ${BENCH_SECONDS}s measured each; its JVM \`$BENCH_DRIVER_JAVA_OPTS\` |"
+    echo "| load | \`FeedDeliveryLatency.java\`: JDK \`HttpClient\`, HTTP/1.1, asynchronous, open loop (each registration sent at its scheduled instant), \`POST /api/members/organisations\` anonymous through the gateway, prefectures of 6 bureaus; phases \`$BENCH_PHASES\`, ${BENCH_WARMUP_SECONDS}s warm-up (the first phase ${BENCH_FIRST_WARMUP_SECONDS}s; discarded) + ${BENCH_SECONDS}s measured each; its JVM \`$BENCH_DRIVER_JAVA_OPTS\` |"
     echo "| subscribers | infra/testing's \`WebhookReceiver\` (JDK \`HttpServer\` on 127.0.0.1, a thread per request, 204), one per subscription, in the driver's JVM; each subscription made through the gateway as the administrator (\`types\`: \`member-registered\`, no bureaus: every event) |"
     echo "| measured | receipt (\`nanoTime\` when the request was read) − \`nanoTime\` when the registration's 201 was read, matched by the CloudEvent's \`subject\` = the member id in the 201; a plain \`KafkaConsumer\` on \`membership.member-events.v1\` (positioned at the end first) times the record; missing = not received ${BENCH_TIMEOUT}s after the phase's last send |"
 } >"$SECTION"
