@@ -262,6 +262,7 @@ public class FeedDeliveryLatency {
         long firstMeasured = 0;
         long maxLag = 0;
         Map<String, Long> cpuBefore = null;
+        int webhooksBefore = 0;
         long wallBefore = 0;
         for (int i = 0; i < warmupCount + measuredCount; i++) {
             long due = start + (long) (i * 1e9 / rate);
@@ -272,6 +273,7 @@ public class FeedDeliveryLatency {
             if (i == warmupCount) {
                 cpuBefore = cpu();
                 sampling.set(true);
+                webhooksBefore = fast.stream().mapToInt(x -> x.requests.get()).sum();
                 wallBefore = System.nanoTime();
                 System.out.println("PHASE " + phase + " measuring");
                 System.out.flush();
@@ -311,6 +313,7 @@ public class FeedDeliveryLatency {
             }
         }
         long lastSent = System.nanoTime();
+        int webhooksWhileMeasuring = fast.stream().mapToInt(x -> x.requests.get()).sum() - webhooksBefore;
         Map<String, Long> cpuAfter = cpu();
         sampling.set(false);
         sampler.shutdown();
@@ -411,13 +414,14 @@ public class FeedDeliveryLatency {
                         + " slow_received=%d slow_bad=%d max_send_lag_ms=%.1f waited_s=%.1f"
                         + " answer_to_record_p50_ms=%.1f record_to_probe_p50_ms=%.1f probe_to_attempt_p50_ms=%.1f"
                         + " probe_to_attempt_p99_ms=%.1f attempt_to_hook_p50_ms=%.1f attempt_to_hook_p99_ms=%.1f"
-                        + " consumer_lag_median=%d consumer_lag_max=%d%n",
+                        + " consumer_lag_median=%d consumer_lag_max=%d webhooks_per_s=%.0f%n",
                 phase, fast.size(), slow != null, rate, achieved, measuredCount, measuredIds.size(), non2xx.get(),
                 errors.get(), a.length, missing, ms(pct(f, 50)), ms(pct(f, 90)), ms(pct(f, 99)), ms(pct(f, 100)),
                 ms(pct(a, 50)), ms(pct(a, 99)), ms(pct(l, 50)), ms(pct(l, 99)), ms(pct(tk, 50)), ms(pct(tk, 99)),
                 ms(pct(kh, 50)), ms(pct(kh, 99)), ms(pct(ha, 50)), ms(pct(ha, 99)), verified, bad, dups, slowGot,
                 slowBad, ms(maxLag), waitedAfter / 1e9, ms(pct(ar, 50)), ms(pct(rp, 50)), ms(pct(pa, 50)),
-                ms(pct(pa, 99)), ms(pct(ah, 50)), ms(pct(ah, 99)), pct(lg0, 50), pct(lg0, 100));
+                ms(pct(pa, 99)), ms(pct(ah, 50)), ms(pct(ah, 99)), pct(lg0, 50), pct(lg0, 100),
+                webhooksWhileMeasuring / seconds);
         System.out.flush();
         if (!failures.isEmpty()) {
             System.err.println(phase + ": not answered 201: " + failures.size() + "; the first ones:");
@@ -464,6 +468,9 @@ public class FeedDeliveryLatency {
         out.append(String.format(Locale.ROOT, "event-feeds' consumer (`%s`) behind the end of `%s`, sampled every second"
                         + " while measuring: median %d, max %d records; %d when the last registration was sent.%n%n",
                 FEED_GROUP, TOPIC, pct(lg, 50), pct(lg, 100), lagAtEnd));
+        out.append(String.format(Locale.ROOT, "Webhooks the fast subscribers received while the measured registrations were"
+                        + " sent: %d, %.0f/s (%.0f/s asked: %d subscription(s) × %.0f events/s).%n%n",
+                webhooksWhileMeasuring, webhooksWhileMeasuring / seconds, fast.size() * rate, fast.size(), rate));
         if (windows.size() > 1) {
             out.append("Subscriber 1's latency per 30 s of the measurement: ");
             List<String> parts = new ArrayList<>();
