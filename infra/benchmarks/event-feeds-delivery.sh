@@ -27,6 +27,7 @@ BENCH_FLOOR_SIZE=${BENCH_FLOOR_SIZE:-600}             # ... bytes each (about a 
 BENCH_FLOOR_ACKS=${BENCH_FLOOR_ACKS:-all}             # ... producer acks (member-registry's relay: all)
 BENCH_DRIVER_JAVA_OPTS=${BENCH_DRIVER_JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 BENCH_RESULTS=${BENCH_RESULTS:-infra/benchmarks/results/event-feeds-delivery.md}
+BENCH_START_ATTEMPTS=${BENCH_START_ATTEMPTS:-3}   # four services starting at once miss the launcher's deadline on a busy machine
 PLATFORM_SERVICES="identity member-registry event-feeds gateway"
 PLATFORM_EXTRA_MODULES=infra/testing   # the shared webhook receiver and signature check the driver uses
 
