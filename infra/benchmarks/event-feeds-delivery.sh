@@ -67,6 +67,7 @@ wait_quiet "phases"
 DRIVER_OUT=$WORK/driver.out
 DRIVER_SECTION=$WORK/driver.md
 say "phases $BENCH_PHASES: ${BENCH_WARMUP_SECONDS}s warm-up + ${BENCH_SECONDS}s each at $BENCH_RATE/s (many: $BENCH_MANY_RATE/s, $BENCH_SUBSCRIPTIONS subscriptions)"
+: >"$DRIVER_OUT"   # before tail -f below looks for it
 # shellcheck disable=SC2086
 "$JAVA" $BENCH_DRIVER_JAVA_OPTS -cp "$WORK/driver/testing-classes:$LAUNCHER_CP" "$DRIVER_JAVA" \
     --gateway "$G" --token "$TOKEN" --bootstrap "127.0.0.1:$KAFKA_PORT" --run 1 --pids "$(pid_list)" \
