@@ -110,8 +110,19 @@ public class DeliveryDispatcher implements SmartLifecycle {
             running.update(subscription);
             return renew(running);
         }
-        return claim(subscription).map(progress -> workers.compute(subscription.id(), (id, existing) -> {
-            if (existing != null && !existing.stopped()) {
+        if (running != null && !running.replaceable()) {
+            return Mono.empty();
+        }
+        // read again once the lease is held: the list this came from may predate a disabling that just finished
+        return claim(subscription).flatMap(progress -> mongo.findById(subscription.id(), Subscription.class)
+                .filter(current -> current.status() == Subscription.Status.ACTIVE)
+                .map(current -> startOrKeep(current, progress))
+                .switchIfEmpty(Mono.fromRunnable(() -> release(subscription.id()))));
+    }
+
+    private SubscriptionWorker startOrKeep(Subscription subscription, DeliveryProgress progress) {
+        return workers.compute(subscription.id(), (id, existing) -> {
+            if (existing != null && !existing.replaceable()) {
                 existing.update(subscription);
                 return existing;
             }
@@ -120,7 +131,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                     settings.backlog(), subscriptions::disable);
             worker.start();
             return worker;
-        }));
+        });
     }
 
     private Mono<SubscriptionWorker> renew(SubscriptionWorker worker) {

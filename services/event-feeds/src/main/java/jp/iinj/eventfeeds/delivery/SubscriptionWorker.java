@@ -64,6 +64,7 @@ final class SubscriptionWorker {
     private volatile boolean cursorMoved;
     private volatile boolean draining;
     private volatile boolean stopped;
+    private volatile boolean disabling;
     private Disposable running;
 
     /** Disables the subscription after a 410 or when every retry failed. */
@@ -105,6 +106,14 @@ final class SubscriptionWorker {
 
     boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * Stopped, and not still disabling its subscription: until that write is done the subscription still reads as
+     * active, and a new worker would send the failed delivery again.
+     */
+    boolean replaceable() {
+        return stopped && !disabling;
     }
 
     /**
@@ -279,11 +288,12 @@ final class SubscriptionWorker {
     }
 
     private Mono<Void> disable(Subscription.DisabledReason reason, WebhookSender.Attempt last, String webhookId) {
+        disabling = true;
         stopped = true;
         String detail = last.error() != null ? last.error()
                 : last.status() == null ? null : "answered " + last.status();
         return disabler.disable(subscription.id(), new Subscription.Disabling(reason, last.status(), detail,
-                webhookId, clock.instant())).then();
+                webhookId, clock.instant())).doFinally(done -> disabling = false).then();
     }
 
     private boolean matches(Subscription current, FeedEvent event) {
