@@ -55,7 +55,7 @@ public class EventConsumers implements SmartLifecycle {
             container.setAckMode(ContainerProperties.AckMode.RECORD);
             // an instance's own group lives as long as the instance: nothing to remember across its restarts
             container.setMessageListener(new IdempotentEventListener(group, subscription,
-                    subscription.everyInstance() ? null : processed, json, settings.handlerTimeout(), meters));
+                    subscription.recordsAppliedEvents() ? processed : null, json, settings.handlerTimeout(), meters));
 
             var listeners = new ConcurrentMessageListenerContainer<>(consumerFactory, container);
             listeners.setCommonErrorHandler(errorHandler(deadLetters, settings));

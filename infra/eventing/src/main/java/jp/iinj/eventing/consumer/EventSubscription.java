@@ -26,14 +26,16 @@ public final class EventSubscription {
     private final Map<String, Handling<?>> handlers;
     private final Handling<byte[]> everyType;
     private final boolean everyInstance;
+    private final boolean idempotentByEventId;
 
     private EventSubscription(String name, Topic topic, Map<String, Handling<?>> handlers, Handling<byte[]> everyType,
-                              boolean everyInstance) {
+                              boolean everyInstance, boolean idempotentByEventId) {
         this.name = name;
         this.topic = topic;
         this.handlers = Map.copyOf(handlers);
         this.everyType = everyType;
         this.everyInstance = everyInstance;
+        this.idempotentByEventId = idempotentByEventId;
     }
 
     /** @param name kebab-case, says what the subscription is for, e.g. {@code member-accounts} */
@@ -57,6 +59,11 @@ public final class EventSubscription {
         return everyInstance;
     }
 
+    /** No record of applied events is kept: every instance's own, or handlers idempotent by the event id. */
+    public boolean recordsAppliedEvents() {
+        return !everyInstance && !idempotentByEventId;
+    }
+
     /** The handling of a CloudEvents type: its own handler, else the every-type handler, else none. */
     Optional<Handling<?>> handlingOf(String cloudEventType) {
         Handling<?> handling = handlers.get(cloudEventType);
@@ -77,6 +84,7 @@ public final class EventSubscription {
         private final Map<String, Handling<?>> handlers = new LinkedHashMap<>();
         private Handling<byte[]> everyType;
         private boolean everyInstance;
+        private boolean idempotentByEventId;
 
         private Builder(String name, Topic topic) {
             this.name = name;
@@ -122,11 +130,21 @@ public final class EventSubscription {
             return this;
         }
 
+        /**
+         * The handlers themselves apply an event at most once, keyed by its CloudEvents id (an insert with the id as
+         * its key, say), so the library keeps no record of applied ids: one write per event instead of three round
+         * trips, for subscriptions that must keep up with every event of a topic.
+         */
+        public Builder idempotentByEventId() {
+            idempotentByEventId = true;
+            return this;
+        }
+
         public EventSubscription build() {
             if (handlers.isEmpty() && everyType == null) {
                 throw new IllegalStateException("subscription " + name + " handles no event type");
             }
-            return new EventSubscription(name, topic, handlers, everyType, everyInstance);
+            return new EventSubscription(name, topic, handlers, everyType, everyInstance, idempotentByEventId);
         }
 
         // the listener blocks on the handler's Mono on the consumer thread, so this runs there too

@@ -20,18 +20,19 @@ class FeedProjection {
     @Bean
     EventSubscription feedOfMemberEvents(FeedLog log, DeliveryDispatcher dispatcher) {
         return EventSubscription.to(TopicCatalogue.MEMBER_EVENTS_V1, "member-feed").onEveryType(event -> log.append(event).doOnNext(dispatcher::logged).then())
-                .build();
+                .idempotentByEventId().build();
     }
 
     @Bean
     EventSubscription feedOfMatchingEvents(FeedLog log, DeliveryDispatcher dispatcher) {
         return EventSubscription.to(TopicCatalogue.MATCHING_EVENTS_V1, "matching-feed")
-                .onEveryType(event -> log.append(event).doOnNext(dispatcher::logged).then()).build();
+                .onEveryType(event -> log.append(event).doOnNext(dispatcher::logged).then())
+                .idempotentByEventId().build();
     }
 
     @Bean
     EventSubscription feedOfCaseEvents(FeedLog log, DeliveryDispatcher dispatcher) {
         return EventSubscription.to(TopicCatalogue.CASE_EVENTS_V1, "case-feed").onEveryType(event -> log.append(event).doOnNext(dispatcher::logged).then())
-                .build();
+                .idempotentByEventId().build();
     }
 }
