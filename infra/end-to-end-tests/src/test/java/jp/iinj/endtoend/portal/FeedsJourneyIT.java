@@ -37,7 +37,7 @@ import jp.iinj.testing.webhooks.WebhookReceiver;
  * register: the one in Tokyo (Kanto) appears at the top of the open page, the one in Osaka (Kinki) never does. The
  * same body creates a webhook subscription in the portal (Tokyo's registrations only), sees its secret once, receives
  * a Tokyo registration signed with it (verified by the test's own implementation of the specification) while the live
- * feed shows it too, finds the delivery in its log, sends it and a time range again, rotates the secret and deletes
+ * feed shows it too and the KPI dashboard counts it, finds the delivery in its log, sends it and a time range again, rotates the secret and deletes
  * the subscription. In both languages, axe-core on every page as it is reached.
  */
 @EndToEndTest
@@ -146,6 +146,11 @@ class FeedsJourneyIT {
             live.navigate(region.url("/regional/feed"));
             assertThat(live.locator("#feed-status")).containsText("接続しました", CONNECTED_SOON);
 
+            // and the KPI dashboard, whose Tokyo row counts the organisations awaiting approval
+            Page kpis = page.context().newPage();
+            String dashboard = region.url("/regional/kpis");
+            int awaitingBefore = tokyoAwaitingApproval(kpis, dashboard);
+
             String elsewhereInKanto = actors.registrations().applied(KANAGAWA);
             String tokyo = actors.registrations().applied(Registrations.TOKYO);
             await("the webhook of " + tokyo).atMost(WEBHOOK_WAIT).until(() -> receiver.received().stream()
@@ -161,6 +166,10 @@ class FeedsJourneyIT {
             org.assertj.core.api.Assertions.assertThat(receiver.received())
                     .noneMatch(received -> received.bodyText().contains(elsewhereInKanto));
             live.close();
+            await("the registration counted on the KPI dashboard").atMost(WEBHOOK_WAIT)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> tokyoAwaitingApproval(kpis, dashboard) > awaitingBefore);
+            kpis.close();
 
             // the delivery in the log, with its attempt
             Locator delivery = page.locator("table.deliveries tr[data-delivery='" + webhook.webhookId() + "']");
@@ -225,6 +234,14 @@ class FeedsJourneyIT {
             region.accessible("new subscription").screenshot("feeds-subscription-new");
             backToJapanese(region);
         }
+    }
+
+    /** The KPI dashboard's count of Tokyo organisations awaiting approval (none yet: no row). */
+    private static int tokyoAwaitingApproval(Page page, String dashboard) {
+        page.navigate(dashboard);
+        Locator tokyo = page.locator("#prefecture-table tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("東京都"));
+        return tokyo.count() == 0 ? 0 : Integer.parseInt(tokyo.first().locator("td").nth(1).innerText().trim());
     }
 
     /**
