@@ -11,8 +11,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -39,22 +37,9 @@ class CoordinationJourneyIT {
     private static final Duration CASE_WAIT = Duration.ofSeconds(90);
     private static final Page.WaitForURLOptions SLOW_PAGE = new Page.WaitForURLOptions().setTimeout(30_000);
     private static final LocatorAssertions.IsVisibleOptions VISIBLE_SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void anAgreedMatchIsCoordinatedToAnAgreementThatBothMembersSee(Actors actors, RunningPlatform platform) {
+    void anAgreedMatchIsCoordinatedToAnAgreementThatBothMembersSee(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         String suffix = Long.toString(System.nanoTime(), 36);
         try (PortalVisit admin = PortalVisit.japanese(chromium, platform.gatewayUrl());
              PortalVisit supplier = PortalVisit.japanese(chromium, platform.gatewayUrl());

@@ -13,8 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -53,22 +51,9 @@ class FeedsJourneyIT {
     /** JIS X 0401: Kanagawa, in the Kanto bureau too, but not what the subscription's filter lets through. */
     private static final String KANAGAWA = "14";
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void aRegistrationInTheBureauAppearsOnTheOpenLiveFeedAndOneElsewhereDoesNot(Actors actors, RunningPlatform platform) {
+    void aRegistrationInTheBureauAppearsOnTheOpenLiveFeedAndOneElsewhereDoesNot(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         for (boolean english : List.of(false, true)) {
             try (PortalVisit region = english ? PortalVisit.english(chromium, platform.gatewayUrl())
                     : PortalVisit.japanese(chromium, platform.gatewayUrl())) {
@@ -110,7 +95,8 @@ class FeedsJourneyIT {
 
     @Test
     void aSubscriptionMadeInThePortalReceivesItsBureausRegistrationSignedAndItsLogShowsEveryAttempt(Actors actors,
-                                                                                                  RunningPlatform platform) {
+                                                                                                  RunningPlatform platform,
+            HeadlessChromium chromium) {
         try (WebhookReceiver receiver = WebhookReceiver.start();
              PortalVisit region = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
             region.signIn(actors.email(REGIONAL_BODY_KANTO), actors.password(REGIONAL_BODY_KANTO));

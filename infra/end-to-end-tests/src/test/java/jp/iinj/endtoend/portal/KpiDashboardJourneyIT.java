@@ -12,8 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Download;
@@ -35,22 +33,9 @@ import jp.iinj.testing.chromium.RequiresChromium;
 class KpiDashboardJourneyIT {
 
     private static final Duration COUNTED = Duration.ofSeconds(60);
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void theKantoRegionalBodyReadsItsFiguresAsChartsAndTablesAndDownloadsThem(Actors actors, RunningPlatform platform)
+    void theKantoRegionalBodyReadsItsFiguresAsChartsAndTablesAndDownloadsThem(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium)
             throws Exception {
         try (PortalVisit kanto = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
             List<String> refused = new ArrayList<>();

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
@@ -34,22 +32,9 @@ class MatchingJourneyIT {
     private static final Page.WaitForURLOptions SLOW_PAGE = new Page.WaitForURLOptions().setTimeout(30_000);
     private static final com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions VISIBLE_SOON =
             new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
-    void anOfferAndARequestMeetInAProposalAndOnAcceptanceBothSidesAreDisclosed(Actors actors, RunningPlatform platform) {
+    void anOfferAndARequestMeetInAProposalAndOnAcceptanceBothSidesAreDisclosed(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         String suffix = Long.toString(System.nanoTime(), 36);
         try (PortalVisit supplier = PortalVisit.japanese(chromium, platform.gatewayUrl());
              PortalVisit buyer = PortalVisit.japanese(chromium, platform.gatewayUrl())) {

@@ -27,8 +27,6 @@ import jp.iinj.endtoend.support.RunningPlatform;
 import jp.iinj.testing.chromium.HeadlessChromium;
 import jp.iinj.testing.chromium.RequiresChromium;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,26 +38,13 @@ import org.junit.jupiter.api.Test;
 @RequiresChromium
 class PortalJourneysIT {
 
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     /**
      * Journey 1: a new organisation registers through the form, the Kanto regional body approves it, the owner opens
      * the mailed link, sets a password, signs in and sees the organisation as active.
      */
     @Test
-    void registerGetApprovedSetThePasswordFromTheMailSignInAndSeeTheOrganisationActive(Actors actors, RunningPlatform platform) {
+    void registerGetApprovedSetThePasswordFromTheMailSignInAndSeeTheOrganisationActive(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         String suffix = Long.toString(System.nanoTime(), 36);
         String legalName = "E2E ブラウザ精機株式会社 " + suffix;
         String ownerEmail = "browser-owner-" + suffix + "@e2e.example.jp";
@@ -125,7 +110,8 @@ class PortalJourneysIT {
      * they no longer see the organisation.
      */
     @Test
-    void theOwnerInvitesStaffWhoJoinsAndOnceRemovedNoLongerSeesTheOrganisation(Actors actors, RunningPlatform platform) {
+    void theOwnerInvitesStaffWhoJoinsAndOnceRemovedNoLongerSeesTheOrganisation(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         String organisationA = actors.organisationA();
         String suffix = Long.toString(System.nanoTime(), 36);
         String staffEmail = "browser-staff-" + suffix + "@e2e.example.jp";
@@ -168,7 +154,8 @@ class PortalJourneysIT {
 
     /** Journey 3: a regional body imports a Shift_JIS CSV with good and bad rows, watches it, reads the row errors. */
     @Test
-    void aRegionalBodyImportsAShiftJisCsvAndReadsTheRowErrors(Actors actors, RunningPlatform platform) {
+    void aRegionalBodyImportsAShiftJisCsvAndReadsTheRowErrors(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         String suffix = Long.toString(System.nanoTime(), 36);
         String csv = "corporate_number,legal_name,organisation_type,prefecture_code,owner_name,owner_email\r\n"
                 + CorporateNumbers.random() + ",E2E 取込工業株式会社 " + suffix + ",SME,13,取込 花子,import-" + suffix + "@e2e.example.jp\r\n"
@@ -196,7 +183,8 @@ class PortalJourneysIT {
 
     /** Journey 4: the authorization matrix holds in the browser too. */
     @Test
-    void anotherMemberAndARegionalBodyOfAnotherBureauGetANotFoundPageForTheOrganisation(Actors actors, RunningPlatform platform) {
+    void anotherMemberAndARegionalBodyOfAnotherBureauGetANotFoundPageForTheOrganisation(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         String organisationA = actors.organisationA();
         try (PortalVisit owner = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
             owner.signIn(actors.email(MEMBER_A), actors.password(MEMBER_A));
@@ -222,7 +210,8 @@ class PortalJourneysIT {
      * as a screenshot ({@code target/screenshots/<page>-<language>.png}).
      */
     @Test
-    void everyMainPageInBothLanguagesIsAccessibleAndPhotographed(Actors actors, RunningPlatform platform) {
+    void everyMainPageInBothLanguagesIsAccessibleAndPhotographed(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         String organisationA = actors.organisationA();
         java.util.Map<Actor, List<String>> pages = new java.util.LinkedHashMap<>();
         pages.put(MEMBER_A, List.of("/organisations/" + organisationA, "/organisations/" + organisationA + "/profile",
@@ -259,7 +248,8 @@ class PortalJourneysIT {
 
     /** The language a person chooses follows them: signed in on another browser, the portal is in their language. */
     @Test
-    void thePersonsLanguageFollowsThemToAnotherBrowser(Actors actors, RunningPlatform platform) {
+    void thePersonsLanguageFollowsThemToAnotherBrowser(Actors actors, RunningPlatform platform,
+            HeadlessChromium chromium) {
         try (PortalVisit first = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
             first.signIn(actors.email(MEMBER_B), actors.password(MEMBER_B));
             first.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
@@ -278,7 +268,8 @@ class PortalJourneysIT {
 
     /** The landing page, in both languages and on a phone. */
     @Test
-    void theLandingPageSpeaksToEachKindOfUserInBothLanguagesAndOnAPhone(RunningPlatform platform) {
+    void theLandingPageSpeaksToEachKindOfUserInBothLanguagesAndOnAPhone(RunningPlatform platform,
+            HeadlessChromium chromium) {
         try (PortalVisit visit = PortalVisit.japanese(chromium, platform.gatewayUrl())) {
             org.assertj.core.api.Assertions.assertThat(visit.open("/").status()).isEqualTo(200);
             org.assertj.core.api.Assertions.assertThat(visit.page().content()).contains("会員組織の方へ", "コーディネーターの方へ", "地域の機関の方へ");
